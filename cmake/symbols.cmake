@@ -1,0 +1,34 @@
+# Every global symbol of libhmac, for HMAC_SYMBOL_PREFIX. The public ones
+# are mapped in the installed config.h; the internal ones in a private
+# header. tests/symbols.cmake checks that the built library defines exactly
+# these, so the lists cannot drift from the code.
+set(HMAC_PUBLIC_SYMBOLS
+  crypto_hash_sha256 crypto_hash_sha256_init crypto_hash_sha256_update
+  crypto_hash_sha256_final crypto_hash_sha256_bytes crypto_hash_sha256_statebytes
+  crypto_hash_sha512 crypto_hash_sha512_init crypto_hash_sha512_update
+  crypto_hash_sha512_final crypto_hash_sha512_bytes crypto_hash_sha512_statebytes
+  crypto_auth_hmacsha256 crypto_auth_hmacsha256_verify crypto_auth_hmacsha256_init
+  crypto_auth_hmacsha256_update crypto_auth_hmacsha256_final crypto_auth_hmacsha256_keygen
+  crypto_auth_hmacsha256_bytes crypto_auth_hmacsha256_keybytes crypto_auth_hmacsha256_statebytes
+  crypto_auth_hmacsha512 crypto_auth_hmacsha512_verify crypto_auth_hmacsha512_init
+  crypto_auth_hmacsha512_update crypto_auth_hmacsha512_final crypto_auth_hmacsha512_keygen
+  crypto_auth_hmacsha512_bytes crypto_auth_hmacsha512_keybytes crypto_auth_hmacsha512_statebytes
+  crypto_auth_hmacsha512256 crypto_auth_hmacsha512256_verify crypto_auth_hmacsha512256_init
+  crypto_auth_hmacsha512256_update crypto_auth_hmacsha512256_final crypto_auth_hmacsha512256_keygen
+  crypto_auth_hmacsha512256_bytes crypto_auth_hmacsha512256_keybytes crypto_auth_hmacsha512256_statebytes
+  crypto_auth crypto_auth_verify crypto_auth_keygen crypto_auth_bytes crypto_auth_keybytes
+  crypto_auth_primitive
+  crypto_verify_16 crypto_verify_16_bytes crypto_verify_32 crypto_verify_32_bytes
+  crypto_verify_64 crypto_verify_64_bytes
+  hmac_memzero hmac_version_string hmac_backend_sha256 hmac_backend_sha512
+)
+
+set(HMAC_INTERNAL_SYMBOLS
+  sha256_compress sha256_compress_portable sha256_compress_shani sha256_compress_armv8
+  sha512_compress sha512_compress_portable sha512_compress_avx2 sha512_compress_armv8
+  sha256_init_state sha256_absorb sha256_finish
+  sha512_init_state sha512_absorb sha512_finish
+  hmac_hash_sha256 hmac_hash_sha512
+  hmac_generic_init hmac_generic_update hmac_generic_final hmac_generic_oneshot
+  hmac_generic_verify hmac_ct_verify hmac_randombytes hmac_cpu_force
+)

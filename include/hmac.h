@@ -1,0 +1,21 @@
+/*
+ * hmac.h - libhmac, libsodium's HMAC-SHA-2 API in one self-contained
+ * library. Include this umbrella header, or one header per primitive from
+ * <hmac/...>.
+ */
+#ifndef HMAC_H
+#define HMAC_H
+
+#include "hmac/export.h"
+#include "hmac/crypto_hash_sha256.h"
+#include "hmac/crypto_hash_sha512.h"
+#include "hmac/crypto_auth_hmacsha256.h"
+#include "hmac/crypto_auth_hmacsha512.h"
+#include "hmac/crypto_auth_hmacsha512256.h"
+#include "hmac/crypto_auth.h"
+#include "hmac/crypto_verify_16.h"
+#include "hmac/crypto_verify_32.h"
+#include "hmac/crypto_verify_64.h"
+#include "hmac/utils.h"
+
+#endif

@@ -1,0 +1,250 @@
+/*
+ * cpu.c - the only code that knows about CPUs: which compression backend
+ * runs, chosen once per process.
+ *
+ * The probe result is cached in one word (the library's only global
+ * mutable state). A sentinel bit marks it valid, so no init call is
+ * needed: concurrent first callers may each probe, and all store the same
+ * value. The word is accessed atomically (relaxed is enough: the value is
+ * self-contained and idempotent), so ThreadSanitizer sees no race.
+ *
+ * HMAC_BACKEND=portable in the environment forces the portable C cores,
+ * in the spirit of OpenSSL's OPENSSL_ia32cap.
+ */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#  define _GNU_SOURCE
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmac/utils.h"
+#include "internal.h"
+
+#if defined(HMAC_HAVE_X86_SHANI) || defined(HMAC_HAVE_X86_AVX2)
+#  define HMAC_X86_DISPATCH 1
+#  if defined(_MSC_VER)
+#    include <intrin.h>
+#  else
+#    include <cpuid.h>
+#  endif
+#endif
+
+#if defined(HMAC_HAVE_ARM_SHA2) || defined(HMAC_HAVE_ARM_SHA512)
+#  if defined(__linux__)
+#    include <sys/auxv.h>
+#    ifndef HWCAP_SHA2
+#      define HWCAP_SHA2 (1UL << 6)
+#    endif
+#    ifndef HWCAP_SHA512
+#      define HWCAP_SHA512 (1UL << 21)
+#    endif
+#  elif defined(__APPLE__)
+#    include <sys/sysctl.h>
+#  elif defined(_WIN32)
+#    include <windows.h>
+#  endif
+#endif
+
+#define CPU_PROBED 0x80000000u
+
+#if defined(__GNUC__) || defined(__clang__)
+static unsigned cpu_cached; /* accessed with __atomic builtins only */
+#  define CACHE_LOAD() __atomic_load_n(&cpu_cached, __ATOMIC_RELAXED)
+#  define CACHE_STORE(v) __atomic_store_n(&cpu_cached, (v), __ATOMIC_RELAXED)
+#elif defined(_MSC_VER)
+/* An aligned 32-bit volatile access is atomic on every MSVC target. */
+static volatile long cpu_cached;
+#  define CACHE_LOAD() ((unsigned)cpu_cached)
+#  define CACHE_STORE(v) (cpu_cached = (long)(v))
+#else
+static volatile unsigned cpu_cached;
+#  define CACHE_LOAD() (cpu_cached)
+#  define CACHE_STORE(v) (cpu_cached = (v))
+#endif
+
+#if defined(HMAC_X86_DISPATCH)
+static void cpuid(unsigned leaf, unsigned sub, unsigned r[4])
+{
+#  if defined(_MSC_VER)
+    int v[4];
+    __cpuidex(v, (int)leaf, (int)sub);
+    r[0] = (unsigned)v[0]; r[1] = (unsigned)v[1];
+    r[2] = (unsigned)v[2]; r[3] = (unsigned)v[3];
+#  else
+    r[0] = r[1] = r[2] = r[3] = 0;
+    __cpuid_count(leaf, sub, r[0], r[1], r[2], r[3]);
+#  endif
+}
+
+/* XCR0: which register states the OS saves on a context switch. */
+static unsigned long long xgetbv0(void)
+{
+#  if defined(_MSC_VER)
+    return _xgetbv(0);
+#  else
+    unsigned lo, hi;
+    __asm__ __volatile__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+    return ((unsigned long long)hi << 32) | lo;
+#  endif
+}
+
+static unsigned cpu_detect_hw(void)
+{
+    unsigned r1[4], r7[4], max[4];
+    unsigned f = 0;
+    int ssse3, sse41, osxsave, avx_os;
+
+    cpuid(0, 0, max);
+    if (max[0] < 7) {
+        return 0;
+    }
+    cpuid(1, 0, r1);
+    cpuid(7, 0, r7);
+    ssse3 = (r1[2] >> 9) & 1;
+    sse41 = (r1[2] >> 19) & 1;
+    osxsave = (r1[2] >> 27) & 1;
+    /* AVX registers are usable only if the OS saves XMM and YMM state. */
+    avx_os = osxsave && ((r1[2] >> 28) & 1) && (xgetbv0() & 6) == 6;
+    (void)ssse3; (void)sse41; (void)avx_os;
+#  if defined(HMAC_HAVE_X86_SHANI)
+    if (((r7[1] >> 29) & 1) && ssse3 && sse41) {
+        f |= HMAC_CPU_SHA256_HW;
+    }
+#  endif
+#  if defined(HMAC_HAVE_X86_AVX2)
+    if (((r7[1] >> 5) & 1) && ((r7[1] >> 8) & 1) && avx_os) { /* AVX2, BMI2 */
+        f |= HMAC_CPU_SHA512_HW;
+    }
+#  endif
+    return f;
+}
+#elif defined(HMAC_HAVE_ARM_SHA2) || defined(HMAC_HAVE_ARM_SHA512)
+static unsigned cpu_detect_hw(void)
+{
+    unsigned f = 0;
+#  if defined(__linux__)
+    unsigned long hw = getauxval(AT_HWCAP);
+    if (hw & HWCAP_SHA2) {
+        f |= HMAC_CPU_SHA256_HW;
+    }
+    if (hw & HWCAP_SHA512) {
+        f |= HMAC_CPU_SHA512_HW;
+    }
+#  elif defined(__APPLE__)
+    int v = 0;
+    size_t len = sizeof v;
+    f |= HMAC_CPU_SHA256_HW; /* every Apple AArch64 CPU has SHA2 */
+    if (sysctlbyname("hw.optional.armv8_2_sha512", &v, &len, NULL, 0) == 0 &&
+        v != 0) {
+        f |= HMAC_CPU_SHA512_HW;
+    }
+#  elif defined(_WIN32)
+    if (IsProcessorFeaturePresent(PF_ARM_V8_CRYPTO_INSTRUCTIONS_AVAILABLE)) {
+        f |= HMAC_CPU_SHA256_HW;
+    }
+#    if defined(PF_ARM_SHA512_INSTRUCTIONS_AVAILABLE)
+    if (IsProcessorFeaturePresent(PF_ARM_SHA512_INSTRUCTIONS_AVAILABLE)) {
+        f |= HMAC_CPU_SHA512_HW;
+    }
+#    endif
+#  endif
+#  if !defined(HMAC_HAVE_ARM_SHA2)
+    f &= ~HMAC_CPU_SHA256_HW;
+#  endif
+#  if !defined(HMAC_HAVE_ARM_SHA512)
+    f &= ~HMAC_CPU_SHA512_HW;
+#  endif
+    return f;
+}
+#else
+static unsigned cpu_detect_hw(void)
+{
+    return 0;
+}
+#endif
+
+static unsigned cpu_detect(void)
+{
+    const char *env = getenv("HMAC_BACKEND");
+
+    if (env != NULL && strcmp(env, "portable") == 0) {
+        return 0;
+    }
+    return cpu_detect_hw();
+}
+
+static unsigned cpu_features(void)
+{
+    unsigned f = CACHE_LOAD();
+
+    if (!(f & CPU_PROBED)) {
+        f = cpu_detect() | CPU_PROBED;
+        CACHE_STORE(f);
+    }
+    return f;
+}
+
+unsigned hmac_cpu_force(unsigned mask)
+{
+    unsigned detected = cpu_detect_hw();
+
+    CACHE_STORE((detected & mask) | CPU_PROBED);
+    return detected;
+}
+
+void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks)
+{
+#if defined(HMAC_HAVE_X86_SHANI)
+    if (cpu_features() & HMAC_CPU_SHA256_HW) {
+        sha256_compress_shani(state, blocks, nblocks);
+        return;
+    }
+#elif defined(HMAC_HAVE_ARM_SHA2)
+    if (cpu_features() & HMAC_CPU_SHA256_HW) {
+        sha256_compress_armv8(state, blocks, nblocks);
+        return;
+    }
+#endif
+    sha256_compress_portable(state, blocks, nblocks);
+}
+
+void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks)
+{
+#if defined(HMAC_HAVE_X86_AVX2)
+    if (cpu_features() & HMAC_CPU_SHA512_HW) {
+        sha512_compress_avx2(state, blocks, nblocks);
+        return;
+    }
+#elif defined(HMAC_HAVE_ARM_SHA512)
+    if (cpu_features() & HMAC_CPU_SHA512_HW) {
+        sha512_compress_armv8(state, blocks, nblocks);
+        return;
+    }
+#endif
+    sha512_compress_portable(state, blocks, nblocks);
+}
+
+const char *hmac_backend_sha256(void)
+{
+    if (cpu_features() & HMAC_CPU_SHA256_HW) {
+#if defined(HMAC_HAVE_X86_SHANI)
+        return "x86-shani";
+#elif defined(HMAC_HAVE_ARM_SHA2)
+        return "armv8-sha2";
+#endif
+    }
+    return "portable";
+}
+
+const char *hmac_backend_sha512(void)
+{
+    if (cpu_features() & HMAC_CPU_SHA512_HW) {
+#if defined(HMAC_HAVE_X86_AVX2)
+        return "x86-avx2";
+#elif defined(HMAC_HAVE_ARM_SHA512)
+        return "armv8-sha512";
+#endif
+    }
+    return "portable";
+}

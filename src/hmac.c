@@ -1,0 +1,101 @@
+/*
+ * hmac.c - the one HMAC construction (RFC 2104, FIPS 198-1), written once
+ * over a hash descriptor. Every typed HMAC (SHA-256, SHA-512, SHA-512-256,
+ * ...) is this code with another descriptor.
+ *
+ * CT: the key is only XORed into a pad and hashed; the loops run over the
+ * key length and block size, which are public. Every temporary that holds
+ * key-derived bytes is wiped before returning.
+ */
+#include <string.h>
+
+#include "hmac/utils.h"
+#include "internal.h"
+
+/* Big enough for the largest hash state the descriptors use. */
+typedef union {
+    crypto_hash_sha256_state s256;
+    crypto_hash_sha512_state s512;
+} any_hash_state;
+
+void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
+                       const uint8_t *key, size_t keylen)
+{
+    uint8_t pad[HMAC_MAX_BLOCK];
+    uint8_t khash[HMAC_MAX_DIGEST];
+    size_t i;
+
+    if (keylen > h->block_size) {
+        /* RFC 2104: a key longer than the block is replaced by its hash.
+         * It is hashed in a scratch state so that no copy of the long key
+         * lingers in the buffer of ictx. */
+        any_hash_state tmp;
+        h->init(&tmp);
+        h->update(&tmp, key, keylen);
+        h->final(&tmp, khash);
+        hmac_memzero(&tmp, sizeof tmp);
+        key = khash;
+        keylen = h->digest_size;
+    }
+
+    memset(pad, 0x36, h->block_size);
+    for (i = 0; i < keylen; i++) {
+        pad[i] ^= key[i];
+    }
+    h->init(ictx);
+    h->update(ictx, pad, h->block_size);
+
+    /* Turn K ^ ipad into K ^ opad in place. */
+    for (i = 0; i < h->block_size; i++) {
+        pad[i] ^= 0x36 ^ 0x5c;
+    }
+    h->init(octx);
+    h->update(octx, pad, h->block_size);
+
+    hmac_memzero(pad, sizeof pad);
+    hmac_memzero(khash, sizeof khash);
+}
+
+void hmac_generic_update(const hmac_hash *h, void *ictx, const uint8_t *in,
+                         size_t len)
+{
+    h->update(ictx, in, len);
+}
+
+void hmac_generic_final(const hmac_hash *h, void *ictx, void *octx,
+                        uint8_t *out, size_t outlen)
+{
+    uint8_t digest[HMAC_MAX_DIGEST];
+
+    h->final(ictx, digest);
+    h->update(octx, digest, h->digest_size);
+    h->final(octx, digest);
+    memcpy(out, digest, outlen);
+    hmac_memzero(digest, sizeof digest);
+}
+
+void hmac_generic_oneshot(const hmac_hash *h, uint8_t *out, size_t outlen,
+                          const uint8_t *in, size_t inlen, const uint8_t *key,
+                          size_t keylen)
+{
+    any_hash_state ictx, octx;
+
+    hmac_generic_init(h, &ictx, &octx, key, keylen);
+    h->update(&ictx, in, inlen);
+    hmac_generic_final(h, &ictx, &octx, out, outlen);
+    hmac_memzero(&ictx, sizeof ictx);
+    hmac_memzero(&octx, sizeof octx);
+}
+
+int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
+                        const uint8_t *in, size_t inlen, const uint8_t *key,
+                        size_t keylen)
+{
+    uint8_t correct[HMAC_MAX_DIGEST];
+    int ret;
+
+    hmac_generic_oneshot(h, correct, taglen, in, inlen, key, keylen);
+    ret = hmac_ct_verify(tag, correct, taglen);
+    hmac_memzero(correct, sizeof correct);
+    return ret;
+}

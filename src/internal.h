@@ -1,0 +1,148 @@
+/*
+ * internal.h - helpers shared by the library's translation units (never
+ * installed): big-endian loads and stores, the hash descriptor the generic
+ * HMAC runs over, and the compression entry points.
+ */
+#ifndef HMAC_INTERNAL_H
+#define HMAC_INTERNAL_H
+
+#include "internal_prefix.h" /* HMAC_SYMBOL_PREFIX for internal names */
+
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hmac/crypto_hash_sha256.h"
+#include "hmac/crypto_hash_sha512.h"
+
+static inline uint32_t load_be32(const uint8_t *p)
+{
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+           ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+static inline uint64_t load_be64(const uint8_t *p)
+{
+    return ((uint64_t)load_be32(p) << 32) | load_be32(p + 4);
+}
+
+static inline void store_be32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+
+static inline void store_be64(uint8_t *p, uint64_t v)
+{
+    store_be32(p, (uint32_t)(v >> 32));
+    store_be32(p + 4, (uint32_t)v);
+}
+
+/* Compression functions: absorb nblocks whole blocks (64 bytes for
+ * SHA-256, 128 for SHA-512) into state. Every backend has this shape. */
+typedef void sha256_compress_fn(uint32_t state[8], const uint8_t *blocks,
+                                size_t nblocks);
+typedef void sha512_compress_fn(uint64_t state[8], const uint8_t *blocks,
+                                size_t nblocks);
+
+sha256_compress_fn sha256_compress_portable;
+sha512_compress_fn sha512_compress_portable;
+#if defined(HMAC_HAVE_X86_SHANI)
+sha256_compress_fn sha256_compress_shani;
+#endif
+#if defined(HMAC_HAVE_X86_AVX2)
+sha512_compress_fn sha512_compress_avx2;
+#endif
+#if defined(HMAC_HAVE_ARM_SHA2)
+sha256_compress_fn sha256_compress_armv8;
+#endif
+#if defined(HMAC_HAVE_ARM_SHA512)
+sha512_compress_fn sha512_compress_armv8;
+#endif
+
+/* The dispatching entry points the hash cores call (cpu.c): they run the
+ * backend chosen once for this process. */
+void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks);
+void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks);
+
+/* Test hook (not exported from the shared library; tests link the static
+ * archive): restricts the backends to those whose bit is set in mask
+ * (HMAC_CPU_* below), or 0 for portable only. Returns the features the CPU
+ * actually has. Pass HMAC_CPU_ALL to go back to the detected set. */
+#define HMAC_CPU_SHA256_HW 1u
+#define HMAC_CPU_SHA512_HW 2u
+#define HMAC_CPU_ALL 3u
+unsigned hmac_cpu_force(unsigned mask);
+
+/* Hashing in terms of the typed states, without the public API's argument
+ * checks (callers have checked). */
+void sha256_init_state(crypto_hash_sha256_state *s);
+void sha256_absorb(crypto_hash_sha256_state *s, const uint8_t *in, size_t len);
+void sha256_finish(crypto_hash_sha256_state *s, uint8_t out[32]);
+void sha512_init_state(crypto_hash_sha512_state *s);
+void sha512_absorb(crypto_hash_sha512_state *s, const uint8_t *in, size_t len);
+void sha512_finish(crypto_hash_sha512_state *s, uint8_t out[64]);
+
+/* A hash as the generic HMAC sees it. The function members take void * so
+ * that no function pointer is ever cast (calling through a cast pointer is
+ * undefined behaviour, and CFI rejects it). */
+typedef struct hmac_hash {
+    size_t block_size;  /* 64 or 128 */
+    size_t digest_size; /* full output length */
+    void (*init)(void *ctx);
+    void (*update)(void *ctx, const uint8_t *in, size_t len);
+    /* Writes digest_size bytes to out; leaves ctx for the caller to wipe. */
+    void (*final)(void *ctx, uint8_t *out);
+} hmac_hash;
+
+extern const hmac_hash hmac_hash_sha256;
+extern const hmac_hash hmac_hash_sha512;
+
+#define HMAC_MAX_BLOCK 128
+#define HMAC_MAX_DIGEST 64
+
+/* Generic HMAC (RFC 2104) over the hash h. ictx and octx point to two hash
+ * states of h's type. */
+void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
+                       const uint8_t *key, size_t keylen);
+void hmac_generic_update(const hmac_hash *h, void *ictx, const uint8_t *in,
+                         size_t len);
+/* Writes the first outlen (<= digest_size) bytes of the tag to out. Does
+ * not wipe the states: the typed wrappers wipe their whole state struct. */
+void hmac_generic_final(const hmac_hash *h, void *ictx, void *octx,
+                        uint8_t *out, size_t outlen);
+
+/* One-shot HMAC on stack states that are wiped before returning. */
+void hmac_generic_oneshot(const hmac_hash *h, uint8_t *out, size_t outlen,
+                          const uint8_t *in, size_t inlen, const uint8_t *key,
+                          size_t keylen);
+
+/* Recomputes the tag and compares its first taglen bytes with tag in
+ * constant time: 0 if equal, -1 if not. */
+int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
+                        const uint8_t *in, size_t inlen, const uint8_t *key,
+                        size_t keylen);
+
+/* Constant-time comparison of x[0..n) and y[0..n): 0 if equal, else -1.
+ * The time depends on n only. */
+int hmac_ct_verify(const uint8_t *x, const uint8_t *y, size_t n);
+
+/* Fills buf with len bytes from the OS CSPRNG, or aborts (randombytes.c). */
+void hmac_randombytes(void *buf, size_t len);
+
+/* The public API takes lengths as unsigned long long (libsodium's
+ * signatures). A buffer in memory cannot be longer than SIZE_MAX, so on a
+ * 32-bit target a larger length is a caller bug, answered with -1. */
+static inline int hmac_len_fits(unsigned long long len)
+{
+#if SIZE_MAX < ULLONG_MAX
+    return len <= (unsigned long long)SIZE_MAX;
+#else
+    (void)len;
+    return 1;
+#endif
+}
+
+#endif

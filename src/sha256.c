@@ -1,0 +1,158 @@
+/*
+ * sha256.c - SHA-256 message handling: buffering, padding and the length
+ * counter. Whole blocks go to sha256_compress(), which runs the backend
+ * chosen for this CPU.
+ *
+ * CT: the only branches depend on lengths (public), never on data.
+ */
+#include <string.h>
+
+#include "hmac/crypto_hash_sha256.h"
+#include "hmac/utils.h"
+#include "internal.h"
+
+/* FIPS 180-4, section 5.3.3. */
+static const uint32_t IV256[8] = {
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+};
+
+void sha256_init_state(crypto_hash_sha256_state *s)
+{
+    memcpy(s->state, IV256, sizeof IV256);
+    s->count = 0;
+    /* buf needs no clearing: only the first (count/8 mod 64) bytes are read. */
+}
+
+void sha256_absorb(crypto_hash_sha256_state *s, const uint8_t *in, size_t len)
+{
+    size_t used;
+
+    if (len == 0) {
+        return; /* also keeps NULL away from memcpy */
+    }
+    used = (size_t)(s->count >> 3) & 63;
+
+    /* A 64-bit bit counter covers 2^61 bytes; it wraps as the standard's
+     * length field does, so a single update over 4 GiB is exact. */
+    s->count += (uint64_t)len << 3;
+    if (used > 0) {
+        size_t take = 64 - used;
+        if (len < take) {
+            memcpy(s->buf + used, in, len);
+            return;
+        }
+        memcpy(s->buf + used, in, take);
+        sha256_compress(s->state, s->buf, 1);
+        in += take;
+        len -= take;
+    }
+    if (len >= 64) {
+        /* Whole blocks straight from the caller's buffer: no copy. */
+        sha256_compress(s->state, in, len / 64);
+        in += len & ~(size_t)63;
+        len &= 63;
+    }
+    if (len > 0) {
+        memcpy(s->buf, in, len);
+    }
+}
+
+void sha256_finish(crypto_hash_sha256_state *s, uint8_t out[32])
+{
+    size_t used = (size_t)(s->count >> 3) & 63;
+    int i;
+
+    s->buf[used++] = 0x80;
+    if (used > 56) {
+        memset(s->buf + used, 0, 64 - used);
+        sha256_compress(s->state, s->buf, 1);
+        used = 0;
+    }
+    memset(s->buf + used, 0, 56 - used);
+    store_be64(s->buf + 56, s->count);
+    sha256_compress(s->state, s->buf, 1);
+    for (i = 0; i < 8; i++) {
+        store_be32(out + 4 * i, s->state[i]);
+    }
+}
+
+size_t crypto_hash_sha256_bytes(void)
+{
+    return crypto_hash_sha256_BYTES;
+}
+
+size_t crypto_hash_sha256_statebytes(void)
+{
+    return sizeof(crypto_hash_sha256_state);
+}
+
+int crypto_hash_sha256_init(crypto_hash_sha256_state *state)
+{
+    if (state == NULL) {
+        return -1;
+    }
+    sha256_init_state(state);
+    return 0;
+}
+
+int crypto_hash_sha256_update(crypto_hash_sha256_state *state,
+                              const unsigned char *in,
+                              unsigned long long inlen)
+{
+    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
+        return -1;
+    }
+    if (inlen > 0) {
+        sha256_absorb(state, in, (size_t)inlen);
+    }
+    return 0;
+}
+
+int crypto_hash_sha256_final(crypto_hash_sha256_state *state,
+                             unsigned char *out)
+{
+    if (state == NULL || out == NULL) {
+        return -1;
+    }
+    sha256_finish(state, out);
+    hmac_memzero(state, sizeof *state);
+    return 0;
+}
+
+int crypto_hash_sha256(unsigned char *out, const unsigned char *in,
+                       unsigned long long inlen)
+{
+    crypto_hash_sha256_state st;
+
+    if (out == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
+        return -1;
+    }
+    sha256_init_state(&st);
+    if (inlen > 0) {
+        sha256_absorb(&st, in, (size_t)inlen);
+    }
+    sha256_finish(&st, out);
+    hmac_memzero(&st, sizeof st);
+    return 0;
+}
+
+/* The descriptor the generic HMAC runs over. */
+static void desc_init(void *ctx)
+{
+    sha256_init_state((crypto_hash_sha256_state *)ctx);
+}
+
+static void desc_update(void *ctx, const uint8_t *in, size_t len)
+{
+    sha256_absorb((crypto_hash_sha256_state *)ctx, in, len);
+}
+
+static void desc_final(void *ctx, uint8_t *out)
+{
+    sha256_finish((crypto_hash_sha256_state *)ctx, out);
+}
+
+const hmac_hash hmac_hash_sha256 = {
+    64, 32, desc_init, desc_update, desc_final,
+};
