@@ -1,0 +1,8 @@
+# Core suites (issue 2): known answers, streaming, API contract, 4 GiB.
+# Included from tests/CMakeLists.txt, after hmac_testutil is defined.
+
+# The algorithm tables (algos.h) are shared by every suite, so they live in
+# the helper library.
+target_sources(hmac_testutil PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/algos.c)
+
+hmac_add_test(NAME test_nist SOURCES test_nist.c LABELS kat)
