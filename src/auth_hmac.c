@@ -8,6 +8,8 @@
 #include "hmac/crypto_auth_hmacsha256.h"
 #include "hmac/crypto_auth_hmacsha512.h"
 #include "hmac/crypto_auth_hmacsha512256.h"
+#include "hmac/crypto_auth_hmacsha384.h"
+#include "hmac/crypto_auth_hmacsha224.h"
 #include "hmac/utils.h"
 #include "internal.h"
 
@@ -34,4 +36,20 @@
 #define STATE crypto_auth_hmacsha512256_state
 #define TAG_BYTES crypto_auth_hmacsha512256_BYTES
 #define KEY_BYTES crypto_auth_hmacsha512256_KEYBYTES
+#include "auth_family.h"
+
+/* crypto_auth_hmacsha384_*: HMAC-SHA-384 (SHA-512 core, other IV). */
+#define FAMILY hmacsha384
+#define HASH (&hmac_hash_sha384)
+#define STATE crypto_auth_hmacsha384_state
+#define TAG_BYTES crypto_auth_hmacsha384_BYTES
+#define KEY_BYTES crypto_auth_hmacsha384_KEYBYTES
+#include "auth_family.h"
+
+/* crypto_auth_hmacsha224_*: HMAC-SHA-224 (SHA-256 core, other IV). */
+#define FAMILY hmacsha224
+#define HASH (&hmac_hash_sha224)
+#define STATE crypto_auth_hmacsha224_state
+#define TAG_BYTES crypto_auth_hmacsha224_BYTES
+#define KEY_BYTES crypto_auth_hmacsha224_KEYBYTES
 #include "auth_family.h"

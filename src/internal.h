@@ -79,11 +79,15 @@ unsigned hmac_cpu_force(unsigned mask);
 /* Hashing in terms of the typed states, without the public API's argument
  * checks (callers have checked). */
 void sha256_init_state(crypto_hash_sha256_state *s);
+void sha224_init_state(crypto_hash_sha256_state *s);
 void sha256_absorb(crypto_hash_sha256_state *s, const uint8_t *in, size_t len);
-void sha256_finish(crypto_hash_sha256_state *s, uint8_t out[32]);
+/* Pads, and writes the first outlen bytes (28 or 32) of the digest. */
+void sha256_finish(crypto_hash_sha256_state *s, uint8_t *out, size_t outlen);
 void sha512_init_state(crypto_hash_sha512_state *s);
+void sha384_init_state(crypto_hash_sha512_state *s);
 void sha512_absorb(crypto_hash_sha512_state *s, const uint8_t *in, size_t len);
-void sha512_finish(crypto_hash_sha512_state *s, uint8_t out[64]);
+/* Pads, and writes the first outlen bytes (48 or 64) of the digest. */
+void sha512_finish(crypto_hash_sha512_state *s, uint8_t *out, size_t outlen);
 
 /* A hash as the generic HMAC sees it. The function members take void * so
  * that no function pointer is ever cast (calling through a cast pointer is
@@ -91,13 +95,16 @@ void sha512_finish(crypto_hash_sha512_state *s, uint8_t out[64]);
 typedef struct hmac_hash {
     size_t block_size;  /* 64 or 128 */
     size_t digest_size; /* full output length */
+    size_t ctx_size;    /* sizeof the hash state: keyed states are copied */
     void (*init)(void *ctx);
     void (*update)(void *ctx, const uint8_t *in, size_t len);
     /* Writes digest_size bytes to out; leaves ctx for the caller to wipe. */
     void (*final)(void *ctx, uint8_t *out);
 } hmac_hash;
 
+extern const hmac_hash hmac_hash_sha224;
 extern const hmac_hash hmac_hash_sha256;
+extern const hmac_hash hmac_hash_sha384;
 extern const hmac_hash hmac_hash_sha512;
 
 #define HMAC_MAX_BLOCK 128
@@ -124,6 +131,18 @@ void hmac_generic_oneshot(const hmac_hash *h, uint8_t *out, size_t outlen,
 int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
                         const uint8_t *in, size_t inlen, const uint8_t *key,
                         size_t keylen);
+
+/* HKDF-Expand (RFC 5869, 2.3) over HMAC with h, keyed by prk. The caller
+ * has checked outlen <= 255 * digest_size. */
+void hmac_hkdf_expand(const hmac_hash *h, uint8_t *out, size_t outlen,
+                      const uint8_t *info, size_t infolen, const uint8_t *prk,
+                      size_t prklen);
+
+/* PBKDF2 (RFC 8018, 5.2) with HMAC over h. The caller has checked the
+ * arguments (iterations >= 1, outlen >= 1). */
+void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
+                 const uint8_t *pw, size_t pwlen, const uint8_t *salt,
+                 size_t saltlen, unsigned long long iterations);
 
 /* Constant-time comparison of x[0..n) and y[0..n): 0 if equal, else -1.
  * The time depends on n only. */

@@ -7,8 +7,6 @@
  */
 #include <string.h>
 
-#include "hmac/crypto_hash_sha256.h"
-#include "hmac/utils.h"
 #include "internal.h"
 
 /* FIPS 180-4, section 5.3.3. */
@@ -17,11 +15,24 @@ static const uint32_t IV256[8] = {
     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 };
 
+/* FIPS 180-4, section 5.3.2: SHA-224 is SHA-256 from these values, with
+ * the output cut to 28 bytes. */
+static const uint32_t IV224[8] = {
+    0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939,
+    0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4,
+};
+
 void sha256_init_state(crypto_hash_sha256_state *s)
 {
     memcpy(s->state, IV256, sizeof IV256);
     s->count = 0;
     /* buf needs no clearing: only the first (count/8 mod 64) bytes are read. */
+}
+
+void sha224_init_state(crypto_hash_sha256_state *s)
+{
+    memcpy(s->state, IV224, sizeof IV224);
+    s->count = 0;
 }
 
 void sha256_absorb(crypto_hash_sha256_state *s, const uint8_t *in, size_t len)
@@ -58,7 +69,7 @@ void sha256_absorb(crypto_hash_sha256_state *s, const uint8_t *in, size_t len)
     }
 }
 
-void sha256_finish(crypto_hash_sha256_state *s, uint8_t out[32])
+void sha256_finish(crypto_hash_sha256_state *s, uint8_t *out, size_t outlen)
 {
     size_t used = (size_t)(s->count >> 3) & 63;
     int i;
@@ -72,75 +83,20 @@ void sha256_finish(crypto_hash_sha256_state *s, uint8_t out[32])
     memset(s->buf + used, 0, 56 - used);
     store_be64(s->buf + 56, s->count);
     sha256_compress(s->state, s->buf, 1);
-    for (i = 0; i < 8; i++) {
+    for (i = 0; i < (int)(outlen / 4); i++) {
         store_be32(out + 4 * i, s->state[i]);
     }
 }
 
-size_t crypto_hash_sha256_bytes(void)
-{
-    return crypto_hash_sha256_BYTES;
-}
-
-size_t crypto_hash_sha256_statebytes(void)
-{
-    return sizeof(crypto_hash_sha256_state);
-}
-
-int crypto_hash_sha256_init(crypto_hash_sha256_state *state)
-{
-    if (state == NULL) {
-        return -1;
-    }
-    sha256_init_state(state);
-    return 0;
-}
-
-int crypto_hash_sha256_update(crypto_hash_sha256_state *state,
-                              const unsigned char *in,
-                              unsigned long long inlen)
-{
-    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
-        return -1;
-    }
-    if (inlen > 0) {
-        sha256_absorb(state, in, (size_t)inlen);
-    }
-    return 0;
-}
-
-int crypto_hash_sha256_final(crypto_hash_sha256_state *state,
-                             unsigned char *out)
-{
-    if (state == NULL || out == NULL) {
-        return -1;
-    }
-    sha256_finish(state, out);
-    hmac_memzero(state, sizeof *state);
-    return 0;
-}
-
-int crypto_hash_sha256(unsigned char *out, const unsigned char *in,
-                       unsigned long long inlen)
-{
-    crypto_hash_sha256_state st;
-
-    if (out == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
-        return -1;
-    }
-    sha256_init_state(&st);
-    if (inlen > 0) {
-        sha256_absorb(&st, in, (size_t)inlen);
-    }
-    sha256_finish(&st, out);
-    hmac_memzero(&st, sizeof st);
-    return 0;
-}
-
-/* The descriptor the generic HMAC runs over. */
-static void desc_init(void *ctx)
+/* Descriptors the generic HMAC runs over. */
+static void desc256_init(void *ctx)
 {
     sha256_init_state((crypto_hash_sha256_state *)ctx);
+}
+
+static void desc224_init(void *ctx)
+{
+    sha224_init_state((crypto_hash_sha256_state *)ctx);
 }
 
 static void desc_update(void *ctx, const uint8_t *in, size_t len)
@@ -148,11 +104,22 @@ static void desc_update(void *ctx, const uint8_t *in, size_t len)
     sha256_absorb((crypto_hash_sha256_state *)ctx, in, len);
 }
 
-static void desc_final(void *ctx, uint8_t *out)
+static void desc256_final(void *ctx, uint8_t *out)
 {
-    sha256_finish((crypto_hash_sha256_state *)ctx, out);
+    sha256_finish((crypto_hash_sha256_state *)ctx, out, 32);
+}
+
+static void desc224_final(void *ctx, uint8_t *out)
+{
+    sha256_finish((crypto_hash_sha256_state *)ctx, out, 28);
 }
 
 const hmac_hash hmac_hash_sha256 = {
-    64, 32, desc_init, desc_update, desc_final,
+    64, 32, sizeof(crypto_hash_sha256_state),
+    desc256_init, desc_update, desc256_final,
+};
+
+const hmac_hash hmac_hash_sha224 = {
+    64, 28, sizeof(crypto_hash_sha256_state),
+    desc224_init, desc_update, desc224_final,
 };

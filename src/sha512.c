@@ -6,8 +6,6 @@
  */
 #include <string.h>
 
-#include "hmac/crypto_hash_sha512.h"
-#include "hmac/utils.h"
 #include "internal.h"
 
 /* FIPS 180-4, section 5.3.5. */
@@ -17,9 +15,24 @@ static const uint64_t IV512[8] = {
     0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL,
 };
 
+/* FIPS 180-4, section 5.3.4: SHA-384 is SHA-512 from these values, with
+ * the output cut to 48 bytes. */
+static const uint64_t IV384[8] = {
+    0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL, 0x9159015a3070dd17ULL,
+    0x152fecd8f70e5939ULL, 0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
+    0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL,
+};
+
 void sha512_init_state(crypto_hash_sha512_state *s)
 {
     memcpy(s->state, IV512, sizeof IV512);
+    s->count[0] = 0;
+    s->count[1] = 0;
+}
+
+void sha384_init_state(crypto_hash_sha512_state *s)
+{
+    memcpy(s->state, IV384, sizeof IV384);
     s->count[0] = 0;
     s->count[1] = 0;
 }
@@ -59,7 +72,7 @@ void sha512_absorb(crypto_hash_sha512_state *s, const uint8_t *in, size_t len)
     }
 }
 
-void sha512_finish(crypto_hash_sha512_state *s, uint8_t out[64])
+void sha512_finish(crypto_hash_sha512_state *s, uint8_t *out, size_t outlen)
 {
     size_t used = (size_t)(s->count[1] >> 3) & 127;
     int i;
@@ -74,74 +87,20 @@ void sha512_finish(crypto_hash_sha512_state *s, uint8_t out[64])
     store_be64(s->buf + 112, s->count[0]);
     store_be64(s->buf + 120, s->count[1]);
     sha512_compress(s->state, s->buf, 1);
-    for (i = 0; i < 8; i++) {
+    for (i = 0; i < (int)(outlen / 8); i++) {
         store_be64(out + 8 * i, s->state[i]);
     }
 }
 
-size_t crypto_hash_sha512_bytes(void)
-{
-    return crypto_hash_sha512_BYTES;
-}
-
-size_t crypto_hash_sha512_statebytes(void)
-{
-    return sizeof(crypto_hash_sha512_state);
-}
-
-int crypto_hash_sha512_init(crypto_hash_sha512_state *state)
-{
-    if (state == NULL) {
-        return -1;
-    }
-    sha512_init_state(state);
-    return 0;
-}
-
-int crypto_hash_sha512_update(crypto_hash_sha512_state *state,
-                              const unsigned char *in,
-                              unsigned long long inlen)
-{
-    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
-        return -1;
-    }
-    if (inlen > 0) {
-        sha512_absorb(state, in, (size_t)inlen);
-    }
-    return 0;
-}
-
-int crypto_hash_sha512_final(crypto_hash_sha512_state *state,
-                             unsigned char *out)
-{
-    if (state == NULL || out == NULL) {
-        return -1;
-    }
-    sha512_finish(state, out);
-    hmac_memzero(state, sizeof *state);
-    return 0;
-}
-
-int crypto_hash_sha512(unsigned char *out, const unsigned char *in,
-                       unsigned long long inlen)
-{
-    crypto_hash_sha512_state st;
-
-    if (out == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
-        return -1;
-    }
-    sha512_init_state(&st);
-    if (inlen > 0) {
-        sha512_absorb(&st, in, (size_t)inlen);
-    }
-    sha512_finish(&st, out);
-    hmac_memzero(&st, sizeof st);
-    return 0;
-}
-
-static void desc_init(void *ctx)
+/* Descriptors the generic HMAC runs over. */
+static void desc512_init(void *ctx)
 {
     sha512_init_state((crypto_hash_sha512_state *)ctx);
+}
+
+static void desc384_init(void *ctx)
+{
+    sha384_init_state((crypto_hash_sha512_state *)ctx);
 }
 
 static void desc_update(void *ctx, const uint8_t *in, size_t len)
@@ -149,11 +108,22 @@ static void desc_update(void *ctx, const uint8_t *in, size_t len)
     sha512_absorb((crypto_hash_sha512_state *)ctx, in, len);
 }
 
-static void desc_final(void *ctx, uint8_t *out)
+static void desc512_final(void *ctx, uint8_t *out)
 {
-    sha512_finish((crypto_hash_sha512_state *)ctx, out);
+    sha512_finish((crypto_hash_sha512_state *)ctx, out, 64);
+}
+
+static void desc384_final(void *ctx, uint8_t *out)
+{
+    sha512_finish((crypto_hash_sha512_state *)ctx, out, 48);
 }
 
 const hmac_hash hmac_hash_sha512 = {
-    128, 64, desc_init, desc_update, desc_final,
+    128, 64, sizeof(crypto_hash_sha512_state),
+    desc512_init, desc_update, desc512_final,
+};
+
+const hmac_hash hmac_hash_sha384 = {
+    128, 48, sizeof(crypto_hash_sha512_state),
+    desc384_init, desc_update, desc384_final,
 };

@@ -1,0 +1,74 @@
+/*
+ * crypto_auth_hmacsha384.h - HMAC-SHA-384 (RFC 4231), in the shape of
+ * libsodium's crypto_auth_hmacsha512 API (libsodium has no SHA-384). Used
+ * by JWT's HS384 and TLS. The keyed state can be copied per message.
+ */
+#ifndef HMAC_CRYPTO_AUTH_HMACSHA384_H
+#define HMAC_CRYPTO_AUTH_HMACSHA384_H
+
+#include <stddef.h>
+
+#include "hmac/crypto_auth_hmacsha512.h"
+#include "hmac/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define crypto_auth_hmacsha384_BYTES 48U
+#define crypto_auth_hmacsha384_KEYBYTES 32U
+
+/* Two SHA-512 states (416 bytes), as for HMAC-SHA-512. */
+typedef struct crypto_auth_hmacsha512_state crypto_auth_hmacsha384_state;
+
+/* Tag length in bytes (crypto_auth_hmacsha384_BYTES). */
+HMAC_API size_t crypto_auth_hmacsha384_bytes(void);
+
+/* Key length of the one-shot functions (crypto_auth_hmacsha384_KEYBYTES). */
+HMAC_API size_t crypto_auth_hmacsha384_keybytes(void);
+
+/* sizeof(crypto_auth_hmacsha384_state). */
+HMAC_API size_t crypto_auth_hmacsha384_statebytes(void);
+
+/* One-shot: writes the 48-byte tag of in[0..inlen) under the 32-byte key k
+ * to out. in may be NULL when inlen is 0. Returns 0, or -1 (writing
+ * nothing) when out or k is NULL, or in is NULL with inlen > 0. */
+HMAC_API int crypto_auth_hmacsha384(unsigned char *out,
+                                    const unsigned char *in,
+                                    unsigned long long inlen,
+                                    const unsigned char *k);
+
+/* Checks in constant time that h is the 48-byte tag of in[0..inlen) under
+ * the 32-byte key k. Returns 0 if it is, -1 if not or on NULL arguments. */
+HMAC_API HMAC_WARN_UNUSED int crypto_auth_hmacsha384_verify(
+    const unsigned char *h, const unsigned char *in,
+    unsigned long long inlen, const unsigned char *k);
+
+/* Keys state with key[0..keylen), of any length (longer than 128 bytes:
+ * hashed first). key may be NULL when keylen is 0. Returns 0, or -1 when
+ * state is NULL or key is NULL with keylen > 0. */
+HMAC_API int crypto_auth_hmacsha384_init(crypto_auth_hmacsha384_state *state,
+                                         const unsigned char *key,
+                                         size_t keylen);
+
+/* Absorbs in[0..inlen). in may be NULL when inlen is 0. Returns 0, or -1
+ * (state unchanged) when state is NULL or in is NULL with inlen > 0. */
+HMAC_API int crypto_auth_hmacsha384_update(crypto_auth_hmacsha384_state *state,
+                                           const unsigned char *in,
+                                           unsigned long long inlen);
+
+/* Writes the 48-byte tag to out and wipes the whole state (dead until the
+ * next _init). Returns 0, or -1 when state or out is NULL. */
+HMAC_API int crypto_auth_hmacsha384_final(crypto_auth_hmacsha384_state *state,
+                                          unsigned char *out);
+
+/* Fills k with a fresh random key from the OS CSPRNG; aborts with a message
+ * on stderr if no randomness can be had. */
+HMAC_API void crypto_auth_hmacsha384_keygen(
+    unsigned char k[crypto_auth_hmacsha384_KEYBYTES]);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * crypto_hash_sha224.h - SHA-224 (FIPS 180-4): SHA-256 with other initial
+ * values and a 28-byte output. libsodium has no SHA-224; the API follows
+ * its crypto_hash_sha256 shape.
+ */
+#ifndef HMAC_CRYPTO_HASH_SHA224_H
+#define HMAC_CRYPTO_HASH_SHA224_H
+
+#include <stddef.h>
+
+#include "hmac/crypto_hash_sha256.h"
+#include "hmac/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The SHA-256 state (104 bytes); copying it clones a hash in progress. */
+typedef struct crypto_hash_sha256_state crypto_hash_sha224_state;
+
+#define crypto_hash_sha224_BYTES 28U
+
+/* Number of bytes in a SHA-224 digest (crypto_hash_sha224_BYTES). */
+HMAC_API size_t crypto_hash_sha224_bytes(void);
+
+/* sizeof(crypto_hash_sha224_state). */
+HMAC_API size_t crypto_hash_sha224_statebytes(void);
+
+/* One-shot SHA-224 of in[0..inlen) into out (28 bytes). in may be NULL when
+ * inlen is 0. Returns 0, or -1 (writing nothing) when out is NULL or in is
+ * NULL with inlen > 0. */
+HMAC_API int crypto_hash_sha224(unsigned char *out, const unsigned char *in,
+                                unsigned long long inlen);
+
+/* Starts a SHA-224 computation. Returns 0, or -1 if state is NULL. */
+HMAC_API int crypto_hash_sha224_init(crypto_hash_sha224_state *state);
+
+/* Absorbs in[0..inlen); any chunking gives the same digest. Returns 0, or
+ * -1 (state unchanged) when state is NULL or in is NULL with inlen > 0. */
+HMAC_API int crypto_hash_sha224_update(crypto_hash_sha224_state *state,
+                                       const unsigned char *in,
+                                       unsigned long long inlen);
+
+/* Writes the 28-byte digest to out and wipes the state (dead until the
+ * next _init). Returns 0, or -1 when state or out is NULL. */
+HMAC_API int crypto_hash_sha224_final(crypto_hash_sha224_state *state,
+                                      unsigned char *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * crypto_kdf_hkdf_sha256.h - HKDF-SHA-256 (RFC 5869) with libsodium
+ * 1.0.19's API: extract a pseudorandom key (PRK) from input keying
+ * material and an optional salt, then expand the PRK into any number of
+ * subkeys, each bound to a context string ("info").
+ */
+#ifndef HMAC_CRYPTO_KDF_HKDF_SHA256_H
+#define HMAC_CRYPTO_KDF_HKDF_SHA256_H
+
+#include <stddef.h>
+
+#include "hmac/crypto_auth_hmacsha256.h"
+#include "hmac/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define crypto_kdf_hkdf_sha256_KEYBYTES crypto_auth_hmacsha256_BYTES
+#define crypto_kdf_hkdf_sha256_BYTES_MIN 0U
+#define crypto_kdf_hkdf_sha256_BYTES_MAX (0xff * crypto_auth_hmacsha256_BYTES)
+
+/* A streaming extract in progress (an HMAC-SHA-256 state keyed by the
+ * salt). */
+typedef struct crypto_kdf_hkdf_sha256_state {
+    crypto_auth_hmacsha256_state st;
+} crypto_kdf_hkdf_sha256_state;
+
+/* PRK length (crypto_kdf_hkdf_sha256_KEYBYTES, 32). */
+HMAC_API size_t crypto_kdf_hkdf_sha256_keybytes(void);
+
+/* Shortest output of _expand (crypto_kdf_hkdf_sha256_BYTES_MIN, 0). */
+HMAC_API size_t crypto_kdf_hkdf_sha256_bytes_min(void);
+
+/* Longest output of _expand (crypto_kdf_hkdf_sha256_BYTES_MAX, 8160). */
+HMAC_API size_t crypto_kdf_hkdf_sha256_bytes_max(void);
+
+/* sizeof(crypto_kdf_hkdf_sha256_state). */
+HMAC_API size_t crypto_kdf_hkdf_sha256_statebytes(void);
+
+/* HKDF-Extract: prk = HMAC-SHA-256(salt, ikm). A NULL/empty salt means
+ * "no salt" (RFC 5869: HashLen zero bytes, which gives the same PRK). NULL
+ * with a zero length is fine for salt and ikm. Returns 0, or -1 when prk is
+ * NULL or a pointer is NULL with a non-zero length. */
+HMAC_API int crypto_kdf_hkdf_sha256_extract(
+    unsigned char prk[crypto_kdf_hkdf_sha256_KEYBYTES],
+    const unsigned char *salt, size_t salt_len, const unsigned char *ikm,
+    size_t ikm_len);
+
+/* Streaming extract, step 1: keys state with the salt (as _extract). */
+HMAC_API int crypto_kdf_hkdf_sha256_extract_init(
+    crypto_kdf_hkdf_sha256_state *state, const unsigned char *salt,
+    size_t salt_len);
+
+/* Streaming extract, step 2 (any number of times): absorbs ikm. */
+HMAC_API int crypto_kdf_hkdf_sha256_extract_update(
+    crypto_kdf_hkdf_sha256_state *state, const unsigned char *ikm,
+    size_t ikm_len);
+
+/* Streaming extract, step 3: writes the PRK and wipes the state. */
+HMAC_API int crypto_kdf_hkdf_sha256_extract_final(
+    crypto_kdf_hkdf_sha256_state *state,
+    unsigned char prk[crypto_kdf_hkdf_sha256_KEYBYTES]);
+
+/* HKDF-Expand: fills out[0..out_len) from prk and the context ctx (RFC
+ * 5869's "info"; NULL when ctx_len is 0). Returns 0; or -1 with errno set
+ * to EINVAL, leaving out untouched, when out_len exceeds
+ * crypto_kdf_hkdf_sha256_BYTES_MAX or a pointer is NULL with a non-zero
+ * length. */
+HMAC_API int crypto_kdf_hkdf_sha256_expand(
+    unsigned char *out, size_t out_len, const char *ctx, size_t ctx_len,
+    const unsigned char prk[crypto_kdf_hkdf_sha256_KEYBYTES]);
+
+/* Fills prk with a random key from the OS CSPRNG (aborts if none can be
+ * had): for applications that need a fresh master key, not an extract. */
+HMAC_API void crypto_kdf_hkdf_sha256_keygen(
+    unsigned char prk[crypto_kdf_hkdf_sha256_KEYBYTES]);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

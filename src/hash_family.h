@@ -1,0 +1,80 @@
+/*
+ * hash_family.h - the body of one public crypto_hash_<FAMILY>_* family:
+ * libsodium's signatures and argument checks around a hash core.
+ *
+ * Included once per family by hash_api.c, with these defined:
+ *   FAMILY      the name part, e.g. sha256
+ *   STATE       the public state type
+ *   INIT        void INIT(STATE *)
+ *   ABSORB      void ABSORB(STATE *, const uint8_t *, size_t)
+ *   FINISH      void FINISH(STATE *, uint8_t *out, size_t outlen)
+ *   OUT_BYTES   digest length
+ */
+#define HF_CAT3(a, b, c) a##b##c
+#define HF_XCAT3(a, b, c) HF_CAT3(a, b, c)
+#define HF_NAME(suffix) HF_XCAT3(crypto_hash_, FAMILY, suffix)
+
+size_t HF_NAME(_bytes)(void)
+{
+    return OUT_BYTES;
+}
+
+size_t HF_NAME(_statebytes)(void)
+{
+    return sizeof(STATE);
+}
+
+int HF_NAME(_init)(STATE *state)
+{
+    if (state == NULL) {
+        return -1;
+    }
+    INIT(state);
+    return 0;
+}
+
+int HF_NAME(_update)(STATE *state, const unsigned char *in,
+                     unsigned long long inlen)
+{
+    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
+        return -1;
+    }
+    ABSORB(state, in, (size_t)inlen);
+    return 0;
+}
+
+int HF_NAME(_final)(STATE *state, unsigned char *out)
+{
+    if (state == NULL || out == NULL) {
+        return -1;
+    }
+    FINISH(state, out, OUT_BYTES);
+    hmac_memzero(state, sizeof *state);
+    return 0;
+}
+
+int HF_NAME()(unsigned char *out, const unsigned char *in,
+              unsigned long long inlen)
+{
+    STATE st;
+
+    if (out == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
+        return -1;
+    }
+    INIT(&st);
+    ABSORB(&st, in, (size_t)inlen);
+    FINISH(&st, out, OUT_BYTES);
+    /* The message may be secret (a key being hashed, say). */
+    hmac_memzero(&st, sizeof st);
+    return 0;
+}
+
+#undef HF_NAME
+#undef HF_XCAT3
+#undef HF_CAT3
+#undef FAMILY
+#undef STATE
+#undef INIT
+#undef ABSORB
+#undef FINISH
+#undef OUT_BYTES
