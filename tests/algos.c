@@ -63,14 +63,14 @@ const tu_hmac_algo tu_hmacs[] = {
      hmacsha256_init_v, hmacsha256_update_v, hmacsha256_final_v,
      crypto_verify_32,
      {"L=32", 225, 0, "rfc/rfc-4231-sha256.txt",
-      "wycheproof/hmac_sha256_test.json", 0, 66, 108}},
+      "wycheproof/hmac_sha256_test.json", 0, 66, 108, 27, 54}},
     {"HMAC-SHA-512", &tu_hashes[1], crypto_auth_hmacsha512_BYTES,
      crypto_auth_hmacsha512_KEYBYTES, sizeof(crypto_auth_hmacsha512_state),
      crypto_auth_hmacsha512, crypto_auth_hmacsha512_verify,
      hmacsha512_init_v, hmacsha512_update_v, hmacsha512_final_v,
      crypto_verify_64,
      {"L=64", 375, 0, "rfc/rfc-4231-sha512.txt",
-      "wycheproof/hmac_sha512_test.json", 0, 66, 108}},
+      "wycheproof/hmac_sha512_test.json", 0, 66, 108, 3, 0}},
     /* HMAC-SHA-512 truncated to 32 bytes: the Tlen=32 records of [L=64]
      * and the tagSize=256 groups of the SHA-512 Wycheproof file. */
     {"HMAC-SHA-512-256", &tu_hashes[1], crypto_auth_hmacsha512256_BYTES,
@@ -79,7 +79,7 @@ const tu_hmac_algo tu_hmacs[] = {
      crypto_auth_hmacsha512256_verify, hmacsha512256_init_v,
      hmacsha512256_update_v, hmacsha512256_final_v, crypto_verify_32,
      {"L=64", 75, 32, NULL, "wycheproof/hmac_sha512_test.json", 256, 33,
-      54}},
+      54, 3, 0}},
 };
 const size_t tu_nhmacs = sizeof tu_hmacs / sizeof tu_hmacs[0];
 

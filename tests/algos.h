@@ -54,6 +54,9 @@ typedef struct {
     const char *wycheproof;    /* wycheproof/hmac_*_test.json, or NULL */
     long wp_tag_bits;          /* groups with this tagSize (0: every group) */
     size_t wp_valid, wp_invalid;
+    /* Of those, full-length tags whose key has the one-shot API's length
+     * (so they also go through oneshot/verify). */
+    size_t wp_oneshot_valid, wp_oneshot_invalid;
 } tu_hmac_vectors;
 
 typedef struct {

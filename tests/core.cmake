@@ -6,3 +6,5 @@
 target_sources(hmac_testutil PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/algos.c)
 
 hmac_add_test(NAME test_nist SOURCES test_nist.c LABELS kat)
+hmac_add_test(NAME test_rfc4231 SOURCES test_rfc4231.c LABELS kat)
+hmac_add_test(NAME test_wycheproof SOURCES test_wycheproof.c LABELS kat)
