@@ -290,6 +290,9 @@ static void walk_suite(struct tally *t, const unsigned char *signing_key,
         check_suite_test(t, signing_key, dir, base);
     }
     if (depth > 8 || (d = opendir(dir)) == NULL) {
+        if (depth == 0) {
+            perror(dir); /* the count check below turns this into a failure */
+        }
         return;
     }
     while ((e = readdir(d)) != NULL && count < sizeof names / sizeof names[0]) {
