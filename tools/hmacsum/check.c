@@ -1,0 +1,338 @@
+/*
+ * check.c - -c/--check: reads sum files in either output form (GNU
+ * "<hex>  name" or BSD "HMAC-SHA256 (name) = <hex>", coreutils escapes
+ * included) and verifies each listed file, as sha256sum -c does.
+ */
+#include "hmacsum.h"
+#include "os.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A small buffered reader over a descriptor, so sum files go through the
+ * same OS layer (and the same directory check) as data files. */
+typedef struct line_reader {
+    int fd;
+    int err;
+    size_t pos, end;
+    unsigned char buf[4096];
+} line_reader;
+
+/* Reads one line without its '\n' into *line (grown as needed).
+ * Returns 1 for a line, 0 at EOF, -1 on a read error (in r->err). */
+static int read_line(line_reader *r, char **line, size_t *cap, size_t *len)
+{
+    char *grown;
+    long n;
+    int c, got = 0;
+
+    *len = 0;
+    for (;;) {
+        if (r->pos == r->end) {
+            n = hs_os_read(r->fd, r->buf, sizeof r->buf);
+            if (n < 0) {
+                r->err = errno != 0 ? errno : EIO;
+                return -1;
+            }
+            if (n == 0) {
+                return got;
+            }
+            r->pos = 0;
+            r->end = (size_t) n;
+        }
+        c = r->buf[r->pos++];
+        got = 1;
+        if (c == '\n') {
+            return 1;
+        }
+        if (*len + 2 > *cap) {
+            grown = (char *) realloc(*line, *cap * 2 + 128);
+            if (grown == NULL) {
+                r->err = ENOMEM;
+                return -1;
+            }
+            *line = grown;
+            *cap = *cap * 2 + 128;
+        }
+        (*line)[(*len)++] = (char) c;
+        (*line)[*len] = '\0';
+    }
+}
+
+/* One parsed line. name points into the line buffer, NUL-terminated. */
+typedef struct sum_line {
+    const hs_alg *alg;
+    unsigned char tag[HS_MAX_TAG_BYTES];
+    char *name;
+    size_t name_len;
+} sum_line;
+
+enum { LINE_OK, LINE_SKIP, LINE_BAD };
+
+/* Undoes coreutils' escapes in place: "\\\\", "\\n", "\\r". */
+static int unescape_name(char *name, size_t *len)
+{
+    size_t i, j = 0;
+
+    for (i = 0; i < *len; i++) {
+        if (name[i] != '\\') {
+            name[j++] = name[i];
+            continue;
+        }
+        if (++i == *len) {
+            return -1;
+        }
+        switch (name[i]) {
+        case '\\':
+            name[j++] = '\\';
+            break;
+        case 'n':
+            name[j++] = '\n';
+            break;
+        case 'r':
+            name[j++] = '\r';
+            break;
+        default:
+            return -1;
+        }
+    }
+    *len = j;
+    return 0;
+}
+
+/* BSD form: TAG " (" name ") = " hex, the hex of exactly TAG's length.
+ * The name is found from the end, so it may itself contain ") = ". */
+static int parse_bsd(char *s, size_t len, sum_line *out)
+{
+    const hs_alg *alg;
+    size_t i, taglen, hexlen;
+    char *rest;
+    size_t restlen;
+
+    for (i = 0; i < hs_nalgs; i++) {
+        alg = &hs_algs[i];
+        taglen = strlen(alg->tag);
+        if (len < taglen + 2 || memcmp(s, alg->tag, taglen) != 0 ||
+            s[taglen] != ' ' || s[taglen + 1] != '(') {
+            continue;
+        }
+        rest = s + taglen + 2;
+        restlen = len - taglen - 2;
+        hexlen = 2 * alg->bytes;
+        if (restlen < 1 + 4 + hexlen ||
+            memcmp(rest + restlen - hexlen - 4, ") = ", 4) != 0 ||
+            hs_hex_decode(out->tag, alg->bytes, rest + restlen - hexlen) != 0) {
+            return LINE_BAD;
+        }
+        out->alg = alg;
+        out->name = rest;
+        out->name_len = restlen - hexlen - 4;
+        return LINE_OK;
+    }
+    return LINE_SKIP; /* not a BSD line: try the GNU form */
+}
+
+/* GNU form: hex (of -a's length) ' ' (' ' | '*') name. */
+static int parse_gnu(char *s, size_t len, const hs_alg *alg, sum_line *out)
+{
+    size_t hexlen = 0;
+
+    while (hexlen < len && strchr("0123456789abcdefABCDEF", s[hexlen]) != NULL) {
+        hexlen++;
+    }
+    /* A hex of another length is another algorithm's sum: malformed. */
+    if (hexlen != 2 * alg->bytes || len < hexlen + 3 || s[hexlen] != ' ' ||
+        (s[hexlen + 1] != ' ' && s[hexlen + 1] != '*') ||
+        hs_hex_decode(out->tag, alg->bytes, s) != 0) {
+        return LINE_BAD;
+    }
+    out->alg = alg;
+    out->name = s + hexlen + 2;
+    out->name_len = len - hexlen - 2;
+    return LINE_OK;
+}
+
+static int parse_line(char *line, size_t len, const hs_alg *alg,
+                      sum_line *out)
+{
+    char *s = line;
+    int escaped, rc;
+
+    if (len > 0 && line[len - 1] == '\r') { /* CRLF sum files */
+        len--;
+    }
+    while (len > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    if (len == 0 || *s == '#') {
+        return LINE_SKIP;
+    }
+    if (memchr(s, '\0', len) != NULL) {
+        return LINE_BAD; /* a name with NUL cannot be opened */
+    }
+    escaped = *s == '\\';
+    if (escaped) {
+        s++;
+        len--;
+    }
+    rc = parse_bsd(s, len, out);
+    if (rc == LINE_SKIP) {
+        rc = parse_gnu(s, len, alg, out);
+    }
+    if (rc != LINE_OK) {
+        return LINE_BAD;
+    }
+    if (escaped && unescape_name(out->name, &out->name_len) != 0) {
+        return LINE_BAD;
+    }
+    if (out->name_len == 0) {
+        return LINE_BAD;
+    }
+    out->name[out->name_len] = '\0';
+    return LINE_OK;
+}
+
+/* Prints "name: RESULT" with the name escaped as in the sums. */
+static void print_result(const char *name, size_t len, const char *result)
+{
+    int escape = hs_name_needs_escape(name, len);
+
+    if (escape) {
+        fputc('\\', stdout);
+    }
+    hs_print_name(stdout, name, len, escape);
+    printf(": %s\n", result);
+}
+
+typedef struct check_counts {
+    unsigned long formatted, malformed, verified, unreadable, mismatched;
+} check_counts;
+
+static void verify_one(const sum_line *sl, const hs_key *key,
+                       const hs_check_opts *opts, check_counts *n)
+{
+    unsigned char tag[HS_MAX_TAG_BYTES];
+    int fd, err;
+
+    fd = hs_open_input(sl->name);
+    if (fd < 0) {
+        err = errno;
+        if (opts->ignore_missing && err == ENOENT) {
+            return;
+        }
+    } else {
+        err = hs_hmac_fd(sl->alg, key, fd, tag);
+        hs_close_input(fd);
+    }
+    n->verified++;
+    if (err != 0) {
+        n->unreadable++;
+        hs_error("%s: %s", sl->name, strerror(err));
+        if (!opts->status) {
+            print_result(sl->name, sl->name_len, "FAILED open or read");
+        }
+        return;
+    }
+    if (hs_ct_equal(tag, sl->tag, sl->alg->bytes)) {
+        if (!opts->status && !opts->quiet) {
+            print_result(sl->name, sl->name_len, "OK");
+        }
+    } else {
+        n->mismatched++;
+        if (!opts->status) {
+            print_result(sl->name, sl->name_len, "FAILED");
+        }
+    }
+}
+
+static void print_summary(const check_counts *n)
+{
+    if (n->malformed == 1) {
+        hs_error("WARNING: 1 line is improperly formatted");
+    } else if (n->malformed > 1) {
+        hs_error("WARNING: %lu lines are improperly formatted", n->malformed);
+    }
+    if (n->unreadable == 1) {
+        hs_error("WARNING: 1 listed file could not be read");
+    } else if (n->unreadable > 1) {
+        hs_error("WARNING: %lu listed files could not be read", n->unreadable);
+    }
+    if (n->mismatched == 1) {
+        hs_error("WARNING: 1 computed checksum did NOT match");
+    } else if (n->mismatched > 1) {
+        hs_error("WARNING: %lu computed checksums did NOT match",
+                 n->mismatched);
+    }
+}
+
+int hs_check_file(const char *path, const hs_key *key,
+                  const hs_check_opts *opts)
+{
+    const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
+    line_reader *r;
+    check_counts n = {0, 0, 0, 0, 0};
+    sum_line sl;
+    char *line = NULL;
+    size_t cap = 0, len;
+    unsigned long lineno = 0;
+    int rc, fd;
+
+    fd = strcmp(path, "-") == 0 ? hs_open_input(path) : hs_os_open_read(path);
+    if (fd < 0) {
+        hs_error("%s: %s", shown, strerror(errno));
+        return HS_EXIT_FAIL;
+    }
+    r = (line_reader *) calloc(1, sizeof *r);
+    if (r == NULL) {
+        hs_close_input(fd);
+        hs_error("%s", strerror(ENOMEM));
+        return HS_EXIT_FAIL;
+    }
+    r->fd = fd;
+    while ((rc = read_line(r, &line, &cap, &len)) == 1) {
+        lineno++;
+        if (len == 0) {
+            continue;
+        }
+        switch (parse_line(line, len, opts->alg, &sl)) {
+        case LINE_SKIP:
+            break;
+        case LINE_BAD:
+            n.malformed++;
+            if (opts->warn) {
+                hs_error("%s: %lu: improperly formatted %s checksum line",
+                         shown, lineno, opts->alg->tag);
+            }
+            break;
+        default:
+            n.formatted++;
+            verify_one(&sl, key, opts, &n);
+        }
+    }
+    hs_close_input(fd);
+    free(line);
+    if (rc < 0) {
+        hs_error("%s: %s", shown, strerror(r->err));
+        free(r);
+        return HS_EXIT_FAIL;
+    }
+    free(r);
+    if (n.formatted == 0) {
+        hs_error("%s: no properly formatted checksum lines found", shown);
+        return HS_EXIT_FAIL;
+    }
+    if (!opts->status) {
+        print_summary(&n);
+    }
+    if (opts->ignore_missing && n.verified == 0) {
+        hs_error("%s: no file was verified", shown);
+        return HS_EXIT_FAIL;
+    }
+    if (n.mismatched != 0 || n.unreadable != 0 ||
+        (opts->strict && n.malformed != 0)) {
+        return HS_EXIT_FAIL;
+    }
+    return HS_EXIT_OK;
+}

@@ -1,0 +1,136 @@
+/*
+ * hmacsum.h - declarations shared by the hmacsum command's files.
+ *
+ * hmacsum is a user of libhmac's public API only (<hmac.h>). The split
+ * follows xxHash's cli/: algorithm table (alg.c), output and escaping
+ * (output.c), key loading (key.c), check mode (check.c), built-in
+ * known-answer tests (selftest.c), and everything that touches the
+ * operating system (os_posix.c, behind os.h).
+ */
+#ifndef HMACSUM_H
+#define HMACSUM_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <hmac.h>
+
+/* Exit statuses (documented in hmacsum.1). */
+#define HS_EXIT_OK 0
+#define HS_EXIT_FAIL 1  /* mismatch, unreadable file, malformed (--strict) */
+#define HS_EXIT_USAGE 2 /* bad usage, or no usable key */
+
+/* Largest tag of any algorithm in the table (HMAC-SHA-512). */
+#define HS_MAX_TAG_BYTES 64U
+/* Largest key --keygen writes. */
+#define HS_MAX_KEYGEN_BYTES 64U
+/* Size of the streaming buffer: constant memory whatever the input size. */
+#define HS_IO_BUF_BYTES (64U * 1024U)
+
+/* One keyed HMAC state big enough for every algorithm in the table. */
+typedef union hs_state {
+    crypto_auth_hmacsha256_state s256;
+    crypto_auth_hmacsha512_state s512; /* also HMAC-SHA-512-256's */
+} hs_state;
+
+/* One HMAC algorithm as the command sees it. */
+typedef struct hs_alg {
+    const char *name;      /* -a value, e.g. "sha256" */
+    const char *tag;       /* --tag / BSD form name, e.g. "HMAC-SHA256" */
+    size_t bytes;          /* tag length in bytes */
+    size_t keygen_bytes;   /* key length --keygen writes */
+    int (*init)(hs_state *st, const unsigned char *key, size_t keylen);
+    int (*update)(hs_state *st, const unsigned char *in, size_t len);
+    int (*final)(hs_state *st, unsigned char *out);
+    void (*keygen)(unsigned char *key);
+} hs_alg;
+
+/* A key held in memory; always released with hs_key_free (which wipes). */
+typedef struct hs_key {
+    unsigned char *buf;
+    size_t len;
+    size_t cap;
+} hs_key;
+
+/* ---- alg.c ---- */
+/* The algorithm table and its length. The first entry is the default. */
+extern const hs_alg hs_algs[];
+extern const size_t hs_nalgs;
+/* The entry whose -a name is name, or NULL. */
+const hs_alg *hs_alg_by_name(const char *name);
+/* Streams fd through HMAC-alg keyed with key into tag. Returns 0, or an
+ * errno value when reading failed (the state is wiped either way). */
+int hs_hmac_fd(const hs_alg *alg, const hs_key *key, int fd,
+               unsigned char tag[HS_MAX_TAG_BYTES]);
+/* 1 if a[0..n) equals b[0..n), else 0, in time independent of the bytes. */
+int hs_ct_equal(const unsigned char *a, const unsigned char *b, size_t n);
+
+/* ---- output.c ---- */
+/* The command name used as the prefix of every message. */
+extern const char *hs_progname;
+/* Prints "hmacsum: <formatted message>\n" on stderr. */
+void hs_error(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Writes the lowercase hex of bin[0..len) and a NUL to hex (2*len+1). */
+void hs_hex_encode(char *hex, const unsigned char *bin, size_t len);
+/* Decodes exactly 2*len hex digits (either case) from hex into bin.
+ * Returns 0, or -1 if a character is not a hex digit. Not for secrets. */
+int hs_hex_decode(unsigned char *bin, size_t len, const char *hex);
+/* 1 if name holds a character that must be escaped ('\\', '\n', '\r'). */
+int hs_name_needs_escape(const char *name, size_t len);
+/* Writes name[0..len) to out, escaping '\\', '\n' and '\r' if escape. */
+void hs_print_name(FILE *out, const char *name, size_t len, int escape);
+/* Prints one signing line, GNU ("<hex>  name") or BSD (--tag) form. */
+void hs_print_sum(const hs_alg *alg, const unsigned char *tag,
+                  const char *name, int bsd);
+
+/* ---- key.c ---- */
+/* Where a key comes from. */
+typedef enum hs_key_source {
+    HS_KEY_NONE = 0,
+    HS_KEY_FILE,
+    HS_KEY_ENV,
+    HS_KEY_FD
+} hs_key_source;
+/* Loads the key from source (path, variable name or fd number in arg),
+ * decoding hex if hex. Prints its own error. Returns 0 or -1. */
+int hs_key_load(hs_key *key, hs_key_source source, const char *arg, int hex);
+/* Wipes and frees the key. */
+void hs_key_free(hs_key *key);
+/* Decodes hex text in[0..len) (whitespace anywhere ignored) into out,
+ * which has room for len/2 bytes; *outlen gets the decoded length.
+ * Returns 0, or -1 on a non-hex character or an odd digit count. */
+int hs_key_hex_decode(unsigned char *out, size_t *outlen,
+                      const unsigned char *in, size_t len);
+
+/* ---- check.c ---- */
+/* Options of -c/--check. */
+typedef struct hs_check_opts {
+    const hs_alg *alg; /* for GNU lines, which do not name the algorithm */
+    int quiet;
+    int status;
+    int strict;
+    int warn;
+    int ignore_missing;
+} hs_check_opts;
+/* Verifies every line of the sum file path ("-": standard input).
+ * Returns HS_EXIT_OK or HS_EXIT_FAIL. */
+int hs_check_file(const char *path, const hs_key *key,
+                  const hs_check_opts *opts);
+
+/* ---- selftest.c ---- */
+/* Runs the built-in known-answer tests; returns 0 when all pass. */
+int hs_selftest(FILE *out);
+
+/* ---- main.c ---- */
+/* Opens a data file for hashing: "-" is standard input. Returns an fd,
+ * or -1 with errno set. Refuses standard input when the key came from
+ * it (fd 0). */
+int hs_open_input(const char *path);
+/* Closes what hs_open_input returned (standard input is left open). */
+void hs_close_input(int fd);
+
+#endif
