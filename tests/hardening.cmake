@@ -1,0 +1,39 @@
+# Hardening suites (issue 5): API misuse, threads from a cold start, and the
+# constant-time check under valgrind. Included from tests/CMakeLists.txt
+# after hmac_add_test() is defined. The fuzzers live in fuzz/.
+
+hmac_add_test(NAME test_misuse SOURCES test_misuse.c LABELS misuse)
+
+find_package(Threads)
+if(Threads_FOUND)
+  hmac_add_test(NAME test_threads SOURCES test_threads.c LABELS threads)
+  target_link_libraries(test_threads PRIVATE Threads::Threads)
+else()
+  message(STATUS "test_threads not built: no thread library found")
+endif()
+
+# Constant time, checked with valgrind (the ctgrind idea): secrets are
+# marked undefined, so memcheck reports any branch or address computed from
+# them. Needs the client-request header <valgrind/memcheck.h> (Debian:
+# package valgrind). test_ct runs plainly (a correctness check) and, when
+# valgrind is installed, once more under it as test_ct_valgrind.
+include(CheckIncludeFile)
+check_include_file(valgrind/memcheck.h HMAC_HAVE_VALGRIND_MEMCHECK_H)
+if(HMAC_HAVE_VALGRIND_MEMCHECK_H)
+  hmac_add_test(NAME test_ct SOURCES test_ct.c LABELS ct)
+  find_program(HMAC_VALGRIND valgrind)
+  if(HMAC_VALGRIND)
+    add_test(NAME test_ct_valgrind
+             COMMAND ${HMAC_VALGRIND} --error-exitcode=1 --track-origins=yes
+                     --quiet $<TARGET_FILE:test_ct>)
+    # "valgrind" keeps .ci/valgrind.sh from running valgrind inside itself.
+    set_tests_properties(test_ct_valgrind PROPERTIES LABELS "ct;valgrind"
+                         TIMEOUT 600)
+  else()
+    message(STATUS "test_ct_valgrind not registered: valgrind not found "
+                   "(test_ct still runs, without the constant-time check)")
+  endif()
+else()
+  message(STATUS "test_ct not built: <valgrind/memcheck.h> not found "
+                 "(Debian/Ubuntu: apt-get install valgrind)")
+endif()
