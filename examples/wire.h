@@ -58,15 +58,18 @@ static inline uint64_t wire_load_be(const unsigned char *p, size_t bytes)
     return v;
 }
 
-/* Reads exactly len bytes. A read may return fewer bytes than asked for, or
- * be interrupted by a signal before reading any: both are normal, so loop.
- * Returns 0, or -1 on error or end of stream. */
-static inline int wire_read_full(int fd, void *buf, size_t len)
+/* Moves exactly len bytes between fd and a buffer: reads into `in`, or
+ * writes from `out` (the other one is NULL). A read or write may move fewer
+ * bytes than asked for, or be interrupted by a signal before moving any:
+ * both are normal, so loop. Returns 0, or -1 on error or end of stream. */
+static inline int wire_transfer_full(int fd, unsigned char *in,
+                                     const unsigned char *out, size_t len)
 {
-    unsigned char *p = (unsigned char *)buf;
+    size_t done = 0;
 
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
+    while (done < len) {
+        const ssize_t n = in != NULL ? read(fd, in + done, len - done)
+                                     : write(fd, out + done, len - done);
 
         if (n < 0 && errno == EINTR) {
             continue;
@@ -74,30 +77,19 @@ static inline int wire_read_full(int fd, void *buf, size_t len)
         if (n <= 0) {
             return -1;
         }
-        p += n;
-        len -= (size_t)n;
+        done += (size_t)n;
     }
     return 0;
 }
 
-/* Writes exactly len bytes, for the same reasons. Returns 0 or -1. */
+static inline int wire_read_full(int fd, void *buf, size_t len)
+{
+    return wire_transfer_full(fd, (unsigned char *)buf, NULL, len);
+}
+
 static inline int wire_write_full(int fd, const void *buf, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)buf;
-
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return -1;
-        }
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
+    return wire_transfer_full(fd, NULL, (const unsigned char *)buf, len);
 }
 
 /* Loads the shared key: a file of exactly 32 raw bytes (for instance from
