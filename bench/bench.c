@@ -1,0 +1,257 @@
+/*
+ * bench.c - timing harness: calibration, best of rounds, CSV output.
+ *
+ * Method: for each (algorithm, mode, size) the iteration count grows
+ * until a batch takes a quarter of the target, is then scaled so that one
+ * round lasts about the target (default 20 ms), and the fastest of R rounds
+ * is kept. The minimum, not the mean, is the right statistic on a shared
+ * machine: interference only ever makes a round slower.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "bench.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+volatile unsigned char bench_sink;
+
+static const size_t default_sizes[] = { 16, 64, 256, 1024, 8192, 65536,
+                                        1048576 };
+#define MAX_SIZES 32
+
+static struct {
+    unsigned rounds;
+    double target_ns;
+    const char *library;
+    size_t sizes[MAX_SIZES];
+    size_t nsizes;
+} cfg;
+
+static unsigned char *msg;
+static unsigned char key[32];
+
+static void usage(const char *argv0, int status)
+{
+    fprintf(status ? stderr : stdout,
+            "usage: %s [--rounds N] [--target-ms MS] [--quick] "
+            "[--sizes S1,S2,...] [--name LIBRARY]\n"
+            "  --rounds N      best of N timed rounds per row (default 5)\n"
+            "  --target-ms MS  length of one round (default 20)\n"
+            "  --quick         smoke run: 2 rounds of 5 ms\n"
+            "  --sizes LIST    message sizes in bytes, at most %u (default "
+            "16,64,256,1024,8192,65536,1048576)\n"
+            "  --name LIBRARY  library column of the CSV\n"
+            "Prints CSV: library,algo,mode,size,ns_per_msg,mb_per_s; lines "
+            "starting with # are information.\n",
+            argv0, (unsigned)BENCH_MAX_SIZE);
+    exit(status);
+}
+
+static unsigned long parse_number(const char *argv0, const char *s,
+                                  unsigned long max)
+{
+    char *end;
+    unsigned long v;
+
+    errno = 0;
+    v = strtoul(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v == 0 || v > max) {
+        fprintf(stderr, "%s: bad number '%s'\n", argv0, s);
+        usage(argv0, 2);
+    }
+    return v;
+}
+
+static void parse_sizes(const char *argv0, const char *list)
+{
+    char buf[512];
+    char *tok;
+
+    if (strlen(list) >= sizeof buf) {
+        usage(argv0, 2);
+    }
+    strcpy(buf, list);
+    cfg.nsizes = 0;
+    for (tok = strtok(buf, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        if (cfg.nsizes == MAX_SIZES) {
+            usage(argv0, 2);
+        }
+        cfg.sizes[cfg.nsizes++] = parse_number(argv0, tok, BENCH_MAX_SIZE);
+    }
+    if (cfg.nsizes == 0) {
+        usage(argv0, 2);
+    }
+}
+
+void bench_init(int argc, char **argv, const char *default_name)
+{
+    int i;
+    size_t j;
+
+    cfg.rounds = 5;
+    cfg.target_ns = 20e6;
+    cfg.library = default_name;
+    memcpy(cfg.sizes, default_sizes, sizeof default_sizes);
+    cfg.nsizes = sizeof default_sizes / sizeof default_sizes[0];
+
+    /* --quick first, so that explicit --rounds/--target-ms win over it
+     * wherever they appear. */
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--quick") == 0) {
+            cfg.rounds = 2;
+            cfg.target_ns = 5e6;
+        }
+    }
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int has_value = i + 1 < argc;
+
+        if (strcmp(a, "--quick") == 0) {
+            continue;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(argv[0], 0);
+        } else if (strcmp(a, "--rounds") == 0 && has_value) {
+            cfg.rounds = (unsigned)parse_number(argv[0], argv[++i], 1000);
+        } else if (strcmp(a, "--target-ms") == 0 && has_value) {
+            cfg.target_ns =
+                1e6 * (double)parse_number(argv[0], argv[++i], 10000);
+        } else if (strcmp(a, "--sizes") == 0 && has_value) {
+            parse_sizes(argv[0], argv[++i]);
+        } else if (strcmp(a, "--name") == 0 && has_value) {
+            cfg.library = argv[++i];
+        } else {
+            fprintf(stderr, "%s: unknown or incomplete option '%s'\n",
+                    argv[0], a);
+            usage(argv[0], 2);
+        }
+    }
+
+    msg = malloc(BENCH_MAX_SIZE);
+    if (msg == NULL) {
+        fprintf(stderr, "%s: out of memory\n", argv[0]);
+        exit(1);
+    }
+    for (j = 0; j < BENCH_MAX_SIZE; j++) {
+        msg[j] = (unsigned char)(j * 31u + 7u);
+    }
+    for (j = 0; j < sizeof key; j++) {
+        key[j] = (unsigned char)(0xa0u + j);
+    }
+    printf("library,algo,mode,size,ns_per_msg,mb_per_s\n");
+}
+
+const unsigned char *bench_msg(void)
+{
+    return msg;
+}
+
+const unsigned char *bench_key(void)
+{
+    return key;
+}
+
+const char *bench_library(void)
+{
+    return cfg.library;
+}
+
+void bench_info(const char *name, const char *value)
+{
+    printf("# %s,%s\n", name, value);
+}
+
+void bench_check(const char *algo, const unsigned char *tag, size_t len)
+{
+    size_t i;
+
+    printf("# check,%s,", algo);
+    for (i = 0; i < len; i++) {
+        printf("%02x", tag[i]);
+    }
+    printf("\n");
+}
+
+void bench_expect_equal(const char *what, const unsigned char *a,
+                        const unsigned char *b, size_t len)
+{
+    if (memcmp(a, b, len) != 0) {
+        fprintf(stderr, "%s: self-check failed: %s\n", cfg.library, what);
+        exit(1);
+    }
+}
+
+static double now_ns(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static double time_batch(bench_fn fn, void *ctx, size_t size,
+                         unsigned long iters)
+{
+    double t0 = now_ns();
+    double dt;
+
+    fn(ctx, size, iters);
+    dt = now_ns() - t0;
+    return dt > 1.0 ? dt : 1.0;
+}
+
+/* Best time per message, in ns. The calibration batches double as the
+ * warm-up (caches, branch predictors, CPU frequency). */
+static double measure(bench_fn fn, void *ctx, size_t size)
+{
+    unsigned long iters = 1;
+    double t, scaled, best = -1.0;
+    unsigned r;
+
+    for (;;) {
+        t = time_batch(fn, ctx, size, iters);
+        if (t >= cfg.target_ns / 4 || iters > ULONG_MAX / 16) {
+            break;
+        }
+        iters *= t < cfg.target_ns / 64 ? 8 : 2;
+    }
+    scaled = (double)iters * cfg.target_ns / t;
+    iters = scaled < 1.0 ? 1 : (unsigned long)scaled;
+    for (r = 0; r < cfg.rounds; r++) {
+        double per = time_batch(fn, ctx, size, iters) / (double)iters;
+        if (best < 0 || per < best) {
+            best = per;
+        }
+    }
+    return best;
+}
+
+static void print_row(const char *algo, const char *mode, size_t size,
+                      double ns, double mb_per_s)
+{
+    printf("%s,%s,%s,%lu,%.1f,%.2f\n", cfg.library, algo, mode,
+           (unsigned long)size, ns, mb_per_s);
+    fflush(stdout);
+}
+
+void bench_run(const char *algo, const char *mode, bench_fn fn, void *ctx)
+{
+    size_t i;
+
+    for (i = 0; i < cfg.nsizes; i++) {
+        double ns = measure(fn, ctx, cfg.sizes[i]);
+        /* bytes per ns * 1000 = MB (10^6 bytes) per second */
+        print_row(algo, mode, cfg.sizes[i], ns,
+                  (double)cfg.sizes[i] / ns * 1e3);
+    }
+}
+
+void bench_run_one(const char *algo, const char *mode, size_t size,
+                   bench_fn fn, void *ctx)
+{
+    print_row(algo, mode, size, measure(fn, ctx, size), 0.0);
+}

@@ -1,0 +1,232 @@
+/*
+ * bench_api.c - benchmark of libsodium's HMAC-SHA-2 API.
+ *
+ * libhmac and libsodium share this API, so this one file is compiled
+ * twice: hmac-bench (against <hmac.h>, linked with libhmac) and
+ * hmac-bench-sodium (with BENCH_LIBSODIUM, against <sodium.h>). Both
+ * therefore do exactly the same work. Never link the two libraries into
+ * one binary: their symbol names are the same.
+ *
+ * Modes, for every algorithm:
+ *   oneshot     crypto_auth_hmacsha256(out, in, len, key) / crypto_hash_*
+ *   stream4k    _init (32-byte key), _update in 4 KiB chunks, _final
+ *   keyed-copy  _init once outside the loop; per message: copy the keyed
+ *               state, _update, _final (HMAC only)
+ */
+#include <stdio.h>
+#include <string.h>
+
+#if defined(BENCH_LIBSODIUM)
+#  include <sodium.h>
+#else
+#  include <hmac.h>
+#endif
+
+#include "bench.h"
+
+/* What a callback needs besides the message: the keyed state for the
+ * keyed-copy mode, and room for the last tag, which the self-checks read. */
+struct job {
+    const void *keyed;
+    unsigned char tag[64];
+};
+
+/* Feeds in[0..size) to update in BENCH_CHUNK pieces. */
+#define FEED_CHUNKS(update, st, in, size)                                    \
+    do {                                                                     \
+        size_t off_ = 0;                                                     \
+        while (size - off_ > BENCH_CHUNK) {                                  \
+            update(st, in + off_, BENCH_CHUNK);                              \
+            off_ += BENCH_CHUNK;                                             \
+        }                                                                    \
+        update(st, in + off_, size - off_);                                  \
+    } while (0)
+
+/* The three HMAC modes of crypto_<alg>, e.g. alg = auth_hmacsha256. A
+ * macro rather than function pointers over void states: the state types
+ * differ, and the calls must be direct, as in a real program. */
+#define HMAC_BENCHES(alg)                                                    \
+    static void alg##_oneshot(void *ctx, size_t size, unsigned long iters)   \
+    {                                                                        \
+        struct job *job = ctx;                                               \
+        unsigned char tag[crypto_##alg##_BYTES];                             \
+        const unsigned char *m = bench_msg(), *k = bench_key();              \
+        unsigned long i;                                                     \
+        for (i = 0; i < iters; i++) {                                        \
+            crypto_##alg(tag, m, size, k);                                   \
+            bench_sink ^= tag[0];                                            \
+        }                                                                    \
+        memcpy(job->tag, tag, sizeof tag);                                   \
+    }                                                                        \
+    static void alg##_stream(void *ctx, size_t size, unsigned long iters)    \
+    {                                                                        \
+        struct job *job = ctx;                                               \
+        crypto_##alg##_state st;                                             \
+        unsigned char tag[crypto_##alg##_BYTES];                             \
+        const unsigned char *m = bench_msg(), *k = bench_key();              \
+        unsigned long i;                                                     \
+        for (i = 0; i < iters; i++) {                                        \
+            crypto_##alg##_init(&st, k, 32);                                 \
+            FEED_CHUNKS(crypto_##alg##_update, &st, m, size);                \
+            crypto_##alg##_final(&st, tag);                                  \
+            bench_sink ^= tag[0];                                            \
+        }                                                                    \
+        memcpy(job->tag, tag, sizeof tag);                                   \
+    }                                                                        \
+    static void alg##_keyed(void *ctx, size_t size, unsigned long iters)     \
+    {                                                                        \
+        struct job *job = ctx;                                               \
+        const crypto_##alg##_state *keyed = job->keyed;                      \
+        crypto_##alg##_state st;                                             \
+        unsigned char tag[crypto_##alg##_BYTES];                             \
+        const unsigned char *m = bench_msg();                                \
+        unsigned long i;                                                     \
+        for (i = 0; i < iters; i++) {                                        \
+            st = *keyed;                                                     \
+            crypto_##alg##_update(&st, m, size);                             \
+            crypto_##alg##_final(&st, tag);                                  \
+            bench_sink ^= tag[0];                                            \
+        }                                                                    \
+        memcpy(job->tag, tag, sizeof tag);                                   \
+    }                                                                        \
+    static void alg##_all(const char *name)                                  \
+    {                                                                        \
+        crypto_##alg##_state keyed;                                          \
+        struct job job;                                                      \
+        unsigned char ref[crypto_##alg##_BYTES];                             \
+        crypto_##alg##_init(&keyed, bench_key(), 32);                        \
+        job.keyed = &keyed;                                                  \
+        alg##_oneshot(&job, BENCH_CHECK_SIZE, 1);                            \
+        memcpy(ref, job.tag, sizeof ref);                                    \
+        alg##_stream(&job, BENCH_CHECK_SIZE, 1);                             \
+        bench_expect_equal(name, ref, job.tag, sizeof ref);                  \
+        alg##_keyed(&job, BENCH_CHECK_SIZE, 1);                              \
+        bench_expect_equal(name, ref, job.tag, sizeof ref);                  \
+        bench_check(name, ref, sizeof ref);                                  \
+        bench_run(name, "oneshot", alg##_oneshot, &job);                     \
+        bench_run(name, "stream4k", alg##_stream, &job);                     \
+        bench_run(name, "keyed-copy", alg##_keyed, &job);                    \
+    }
+
+/* The two hash modes of crypto_<alg>, e.g. alg = hash_sha256. */
+#define HASH_BENCHES(alg)                                                    \
+    static void alg##_oneshot(void *ctx, size_t size, unsigned long iters)   \
+    {                                                                        \
+        struct job *job = ctx;                                               \
+        unsigned char out[crypto_##alg##_BYTES];                             \
+        const unsigned char *m = bench_msg();                                \
+        unsigned long i;                                                     \
+        for (i = 0; i < iters; i++) {                                        \
+            crypto_##alg(out, m, size);                                      \
+            bench_sink ^= out[0];                                            \
+        }                                                                    \
+        memcpy(job->tag, out, sizeof out);                                   \
+    }                                                                        \
+    static void alg##_stream(void *ctx, size_t size, unsigned long iters)    \
+    {                                                                        \
+        struct job *job = ctx;                                               \
+        crypto_##alg##_state st;                                             \
+        unsigned char out[crypto_##alg##_BYTES];                             \
+        const unsigned char *m = bench_msg();                                \
+        unsigned long i;                                                     \
+        for (i = 0; i < iters; i++) {                                        \
+            crypto_##alg##_init(&st);                                        \
+            FEED_CHUNKS(crypto_##alg##_update, &st, m, size);                \
+            crypto_##alg##_final(&st, out);                                  \
+            bench_sink ^= out[0];                                            \
+        }                                                                    \
+        memcpy(job->tag, out, sizeof out);                                   \
+    }                                                                        \
+    static void alg##_all(const char *name)                                  \
+    {                                                                        \
+        struct job job;                                                      \
+        unsigned char ref[crypto_##alg##_BYTES];                             \
+        job.keyed = NULL;                                                    \
+        alg##_oneshot(&job, BENCH_CHECK_SIZE, 1);                            \
+        memcpy(ref, job.tag, sizeof ref);                                    \
+        alg##_stream(&job, BENCH_CHECK_SIZE, 1);                             \
+        bench_expect_equal(name, ref, job.tag, sizeof ref);                  \
+        bench_check(name, ref, sizeof ref);                                  \
+        bench_run(name, "oneshot", alg##_oneshot, &job);                     \
+        bench_run(name, "stream4k", alg##_stream, &job);                     \
+    }
+
+HMAC_BENCHES(auth_hmacsha256)
+HMAC_BENCHES(auth_hmacsha512)
+HMAC_BENCHES(auth_hmacsha512256)
+HASH_BENCHES(hash_sha256)
+HASH_BENCHES(hash_sha512)
+
+#if defined(HMAC_BENCH_HAVE_PBKDF2) && !defined(BENCH_LIBSODIUM)
+/* ---- PBKDF2 hook ---------------------------------------------------------
+ * Built when CMake is configured with -DHMAC_BENCH_PBKDF2=ON (which defines
+ * HMAC_BENCH_HAVE_PBKDF2) once libhmac provides hmac_pbkdf2_sha256/512.
+ * Same password, salt, iteration count and output length as OpenSSL's
+ * PKCS5_PBKDF2_HMAC rows in bench_openssl.c (the "# check" lines compare).
+ * libsodium has no PBKDF2. */
+static const unsigned char pbkdf2_password[] = BENCH_PBKDF2_PASSWORD;
+static const unsigned char pbkdf2_salt[] = BENCH_PBKDF2_SALT;
+
+#define PBKDF2_BENCH(bits)                                                   \
+    static void pbkdf2_sha##bits(void *ctx, size_t size, unsigned long iters) \
+    {                                                                        \
+        struct job *job = ctx;                                               \
+        unsigned long i;                                                     \
+        for (i = 0; i < iters; i++) {                                        \
+            if (hmac_pbkdf2_sha##bits(job->tag, size, pbkdf2_password,       \
+                                      sizeof pbkdf2_password - 1,            \
+                                      pbkdf2_salt, sizeof pbkdf2_salt - 1,   \
+                                      BENCH_PBKDF2_ITERATIONS) != 0) {       \
+                fprintf(stderr, "hmac_pbkdf2_sha" #bits " failed\n");        \
+                return;                                                      \
+            }                                                                \
+            bench_sink ^= job->tag[0];                                       \
+        }                                                                    \
+    }
+
+PBKDF2_BENCH(256)
+PBKDF2_BENCH(512)
+
+static void pbkdf2_all(void)
+{
+    struct job job;
+
+    job.keyed = NULL;
+    pbkdf2_sha256(&job, 32, 1);
+    bench_check("PBKDF2-HMAC-SHA-256", job.tag, 32);
+    bench_run_one("PBKDF2-HMAC-SHA-256", "iter100000", 32, pbkdf2_sha256,
+                  &job);
+    pbkdf2_sha512(&job, 64, 1);
+    bench_check("PBKDF2-HMAC-SHA-512", job.tag, 64);
+    bench_run_one("PBKDF2-HMAC-SHA-512", "iter100000", 64, pbkdf2_sha512,
+                  &job);
+}
+#endif
+
+int main(int argc, char **argv)
+{
+#if defined(BENCH_LIBSODIUM)
+    if (sodium_init() < 0) {
+        fprintf(stderr, "sodium_init failed\n");
+        return 1;
+    }
+    bench_init(argc, argv, "libsodium");
+    bench_info("libsodium-version", sodium_version_string());
+#else
+    bench_init(argc, argv, "libhmac");
+    bench_info("libhmac-version", hmac_version_string());
+    bench_info("libhmac-backend-sha256", hmac_backend_sha256());
+    bench_info("libhmac-backend-sha512", hmac_backend_sha512());
+    fprintf(stderr, "%s: backends sha256=%s sha512=%s\n", bench_library(),
+            hmac_backend_sha256(), hmac_backend_sha512());
+#endif
+    auth_hmacsha256_all("HMAC-SHA-256");
+    auth_hmacsha512_all("HMAC-SHA-512");
+    auth_hmacsha512256_all("HMAC-SHA-512-256");
+    hash_sha256_all("SHA-256");
+    hash_sha512_all("SHA-512");
+#if defined(HMAC_BENCH_HAVE_PBKDF2) && !defined(BENCH_LIBSODIUM)
+    pbkdf2_all();
+#endif
+    return 0;
+}
