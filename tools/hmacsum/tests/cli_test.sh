@@ -1,0 +1,319 @@
+#!/bin/sh
+# cli_test.sh - drives the hmacsum binary as a user would.
+# Usage: sh cli_test.sh /path/to/hmacsum
+#
+# Expected tags come from RFC 4231 (test case 2, section 4.3) and, for
+# everything else, from independent implementations run here: the OpenSSL
+# CLI (`openssl dgst -sha256 -mac HMAC -macopt hexkey:HEX FILE`) and
+# Python's hmac module; each is skipped with a message when absent.
+set -u
+
+H=${1:?usage: cli_test.sh /path/to/hmacsum}
+T=$(mktemp -d "${TMPDIR:-/tmp}/hmacsum-test.XXXXXX") || exit 1
+trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
+cd "$T" || exit 1
+umask 022
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "ok   - $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
+skip() { echo "skip - $1"; }
+# check DESC COMMAND...: passes when COMMAND succeeds.
+check() { d=$1; shift; if "$@"; then ok "$d"; else bad "$d"; fi; }
+# run WANT_STATUS DESC ARGS...: runs hmacsum, output in out/err.
+run() {
+    want=$1; d=$2; shift 2
+    "$H" "$@" >out 2>err
+    rc=$?
+    if [ "$rc" -eq "$want" ]; then ok "$d (exit $rc)"; else
+        bad "$d: exit $rc, wanted $want"; sed 's/^/    stderr: /' err; fi
+}
+has() { grep -F -e "$1" "$2" >/dev/null; }
+file_mode() { stat -c %a "$1" 2>/dev/null || stat -f %Lp "$1"; }
+tohex() { od -An -v -tx1 "$1" | tr -d ' \n'; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# ---- RFC 4231 test case 2 ---------------------------------------------------
+printf 'Jefe' >jefe.key
+chmod 600 jefe.key
+printf 'what do ya want for nothing?' >msg
+S256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843
+S512=164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737
+S512256=164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554
+
+run 0 "sign default (sha256)" -k jefe.key msg
+check "sign sha256 = RFC 4231" test "$(cat out)" = "$S256  msg"
+run 0 "sign sha512" -a sha512 -k jefe.key msg
+check "sign sha512 = RFC 4231" test "$(cat out)" = "$S512  msg"
+run 0 "sign sha512256" --algorithm=sha512256 -k jefe.key msg
+check "sign sha512256 = RFC 4231 truncated" test "$(cat out)" = "$S512256  msg"
+run 0 "--tag sha256" --tag -k jefe.key msg
+check "--tag sha256 form" test "$(cat out)" = "HMAC-SHA256 (msg) = $S256"
+run 0 "--tag sha512" --tag -a sha512 -k jefe.key msg
+check "--tag sha512 form" test "$(cat out)" = "HMAC-SHA512 (msg) = $S512"
+run 0 "--tag sha512256" --tag -asha512256 -k jefe.key msg
+check "--tag sha512256 form" test "$(cat out)" = "HMAC-SHA512-256 (msg) = $S512256"
+
+# ---- standard input ---------------------------------------------------------
+"$H" -k jefe.key <msg >out 2>err
+check "stdin with no FILE" test "$(cat out)" = "$S256  -"
+"$H" -k jefe.key - <msg >out 2>err
+check "stdin with '-'" test "$(cat out)" = "$S256  -"
+"$H" -k jefe.key -- - <msg >out 2>err
+check "'--' then '-'" test "$(cat out)" = "$S256  -"
+
+# ---- key sources --------------------------------------------------------------
+printf '  4a 65\n66 65\n\n' >jefe.hex   # "Jefe" in hex, with whitespace
+chmod 600 jefe.hex
+run 0 "key file, hex" --hex-key -k jefe.hex msg
+check "key file hex = RFC 4231" test "$(cat out)" = "$S256  msg"
+HS_TEST_KEY=Jefe run 0 "key env, raw" --key-env HS_TEST_KEY msg
+check "key env raw = RFC 4231" test "$(cat out)" = "$S256  msg"
+HS_TEST_KEY=4A656665 run 0 "key env, hex" --key-env=HS_TEST_KEY --hex-key msg
+check "key env hex = RFC 4231" test "$(cat out)" = "$S256  msg"
+run 2 "key env unset" --key-env HS_TEST_UNSET_VARIABLE msg
+"$H" --key-fd 3 msg 3<jefe.key >out 2>err
+check "key fd 3 = RFC 4231" test "$(cat out)" = "$S256  msg"
+"$H" --key-fd 0 msg <jefe.key >out 2>err
+check "key fd 0 with a FILE = RFC 4231" test "$(cat out)" = "$S256  msg"
+run 2 "key fd 0 while data is stdin" --key-fd 0 </dev/null
+run 2 "key fd not open" --key-fd 9 msg
+run 2 "key fd not a number" --key-fd x msg
+run 2 "missing key file" -k no-such.key msg
+check "missing key file message" has "no-such.key" err
+printf 'zz' >bad.hex
+run 2 "bad hex key" --hex-key -k bad.hex msg
+printf 'abc' >odd.hex
+run 2 "odd-length hex key" --hex-key -k odd.hex msg
+: >empty.key
+chmod 600 empty.key
+run 2 "empty key refused" -k empty.key msg
+check "empty key message" has "empty" err
+run 0 "empty key with --allow-empty-key" --allow-empty-key -k empty.key msg
+if have python3; then
+    want=$(python3 -c "import hmac,hashlib,sys; print(hmac.new(b'', open('msg','rb').read(), hashlib.sha256).hexdigest())")
+    check "empty key = python hmac" test "$(cat out)" = "$want  msg"
+else
+    skip "python3 not found: empty-key value not compared"
+fi
+printf '\n \n' >blank.hex
+run 2 "hex key of only whitespace is empty" --hex-key -k blank.hex msg
+
+# ---- key file permissions ----------------------------------------------------
+printf 'Jefe' >open.key
+chmod 644 open.key
+run 0 "group/other-readable key file still works" -k open.key msg
+check "warning for a 0644 key file" has "readable by group or others" err
+check "warning names the mode" has "0644" err
+run 0 "0600 key file" -k jefe.key msg
+check "no warning for a 0600 key file" test ! -s err
+
+# ---- usage errors: exit 2, message on stderr, nothing on stdout ------------------
+run 2 "no key" msg
+check "usage hint on stderr" has "Try 'hmacsum --help'" err
+check "nothing on stdout for usage errors" test ! -s out
+run 2 "unknown option" -k jefe.key --frobnicate msg
+run 2 "unknown short option" -x
+run 2 "unknown algorithm" -a md5 -k jefe.key msg
+run 2 "two key sources" -k jefe.key --key-env HOME msg
+run 2 "option missing its argument" -k
+run 2 "--quiet without -c" --quiet -k jefe.key msg
+run 2 "--tag with -c" --tag -c -k jefe.key msg
+run 2 "-o without --keygen" -o x -k jefe.key msg
+run 2 "--keygen without -o" --keygen
+run 2 "--keygen with a key option" --keygen -o x -k jefe.key
+run 2 "flag given an argument" --tag=yes -k jefe.key msg
+run 0 "--help" --help
+check "--help prints usage on stdout" has "Usage: hmacsum" out
+run 0 "-h" -h
+
+# ---- check mode -----------------------------------------------------------------
+printf 'alpha' >a
+printf 'beta' >b
+"$H" -k jefe.key a b msg >sums
+run 0 "check all good" -k jefe.key -c sums
+check "check prints OK lines" test "$(cat out)" = "a: OK
+b: OK
+msg: OK"
+run 0 "check from stdin" -k jefe.key -c <sums
+run 0 "check with -" -k jefe.key --check - <sums
+run 0 "--quiet" -k jefe.key -c --quiet sums
+check "--quiet prints no OK" test ! -s out
+run 1 "check with the wrong key" --key-env HOME -c sums
+printf 'beta!' >b
+run 1 "tampered file" -k jefe.key -c sums
+check "tampered file FAILED" has "b: FAILED" out
+check "others still OK" has "a: OK" out
+check "mismatch summary" has "hmacsum: WARNING: 1 computed checksum did NOT match" err
+run 1 "--status on mismatch" -k jefe.key -c --status sums
+check "--status prints nothing" test ! -s out -a ! -s err
+printf 'beta' >b
+run 0 "--status all good" -k jefe.key -c --status sums
+
+# binary-mode marker '*' and CRLF line ends are accepted
+sed 's/  / */' sums >star.sums
+run 0 "'*' marker accepted" -k jefe.key -c star.sums
+sed 's/$/\r/' sums >crlf.sums
+run 0 "CRLF sum file accepted" -k jefe.key -c crlf.sums
+
+# missing files
+cp sums missing.sums
+printf '%s  gone\n' "$S256" >>missing.sums
+run 1 "missing file" -k jefe.key -c missing.sums
+check "missing: FAILED open or read" has "gone: FAILED open or read" out
+check "missing: reason on stderr" has "hmacsum: gone: No such file or directory" err
+check "missing: summary" has "WARNING: 1 listed file could not be read" err
+run 0 "--ignore-missing" -k jefe.key -c --ignore-missing missing.sums
+check "--ignore-missing is silent about it" test ! -s err
+printf '%s  gone\n' "$S256" >allgone.sums
+run 1 "--ignore-missing with nothing verified" -k jefe.key -c --ignore-missing allgone.sums
+check "no file was verified" has "allgone.sums: no file was verified" err
+
+# malformed lines
+cp sums badline.sums
+printf 'this is not a sum line\n# a comment\n\n%s  wronglength\n' "$S512" >>badline.sums
+run 0 "malformed lines alone do not fail" -k jefe.key -c badline.sums
+check "malformed summary (sha512 hex under -a sha256 counts)" has "WARNING: 2 lines are improperly formatted" err
+run 1 "--strict fails on malformed lines" -k jefe.key -c --strict badline.sums
+run 0 "--warn" -k jefe.key -c -w badline.sums
+check "--warn names file and line" has "badline.sums: 4: improperly formatted HMAC-SHA256 checksum line" err
+check "--warn skips comments and blank lines" test "$(grep -c improperly err)" -eq 3
+printf 'garbage\n' >garbage.sums
+run 1 "no properly formatted lines" -k jefe.key -c garbage.sums
+check "no properly formatted message" has "no properly formatted checksum lines found" err
+printf '%s  msg\n' "$(printf %s "$S256" | cut -c1-63)" >short.sums
+run 1 "short hex is malformed" -k jefe.key -c short.sums
+run 1 "sum file missing" -k jefe.key -c no-such.sums
+mkdir -p adir
+run 1 "sum file is a directory" -k jefe.key -c adir
+check "directory sum file message" has "adir: Is a directory" err
+
+# --tag round trip, algorithms mixed in one file (taken from each line)
+"$H" --tag -k jefe.key a b >tag.sums
+"$H" --tag -a sha512 -k jefe.key msg >>tag.sums
+"$H" --tag -a sha512256 -k jefe.key a >>tag.sums
+run 0 "--tag round trip, mixed algorithms" -k jefe.key -c tag.sums
+check "--tag check output" test "$(cat out)" = "a: OK
+b: OK
+msg: OK
+a: OK"
+sed 's/(b)/(msg)/' tag.sums >tagswap.sums
+run 1 "--tag line pointing at another file" -k jefe.key -c tagswap.sums
+run 0 "GNU sha512 sign" -a sha512 -k jefe.key a
+cp out s512.sums
+run 0 "GNU sha512 check" -a sha512 -k jefe.key -c s512.sums
+run 1 "GNU sha512 sums read as sha256 are malformed" -k jefe.key -c s512.sums
+check "  ... reported as no properly formatted lines" has "no properly formatted" err
+
+# ---- names with newline and backslash -----------------------------------------
+nl='new
+line'
+printf 'one' >"$nl"
+printf 'two' >'back\slash'
+printf 'three' >'paren) = x'
+run 0 "sign awkward names" -k jefe.key "$nl" 'back\slash' 'paren) = x'
+cp out odd.sums
+check "escaped lines start with a backslash" test "$(grep -c '^\\' odd.sums)" -eq 2
+check "newline escaped as \\n" has 'new\nline' odd.sums
+check "backslash escaped as \\\\" has 'back\\slash' odd.sums
+check "three lines for three files" test "$(wc -l <odd.sums)" -eq 3
+run 0 "check awkward names (GNU form)" -k jefe.key -c odd.sums
+check "check output escapes the name too" has '\back\\slash: OK' out
+run 0 "sign awkward names (--tag)" --tag -k jefe.key "$nl" 'back\slash' 'paren) = x'
+cp out oddtag.sums
+check "--tag escaped form" has '\HMAC-SHA256 (back\\slash) = ' oddtag.sums
+run 0 "check awkward names (--tag form)" -k jefe.key -c oddtag.sums
+if have sha256sum; then
+    sha256sum "$nl" 'back\slash' >ref.sums
+    sed 's/^\(\\\{0,1\}\)[0-9a-f]*  /\1/' ref.sums >ref.names
+    sed 's/^\(\\\{0,1\}\)[0-9a-f]*  /\1/' odd.sums | head -2 >our.names
+    check "name escaping = sha256sum's" cmp -s ref.names our.names
+else
+    skip "sha256sum not found: escaping not compared with coreutils"
+fi
+printf '\\%s  bad\\qescape\n' "$S256" >badesc.sums
+run 1 "unknown escape is malformed" -k jefe.key -c badesc.sums
+
+# ---- directories and unreadable files ---------------------------------------------
+run 1 "directory argument" -k jefe.key adir a
+check "directory message" has "hmacsum: adir: Is a directory" err
+check "files after the directory still signed" has "  a" out
+run 1 "missing data file" -k jefe.key nothere a
+check "missing data file message" has "hmacsum: nothere: No such file or directory" err
+if [ "$(id -u)" -ne 0 ]; then
+    printf 'x' >unreadable
+    chmod 000 unreadable
+    run 1 "unreadable file" -k jefe.key unreadable
+    check "unreadable message" has "Permission denied" err
+else
+    skip "running as root: unreadable-file test skipped"
+fi
+
+# ---- keygen ------------------------------------------------------------------------
+run 0 "--keygen raw" --keygen -o gen.key
+check "keygen file mode 600" test "$(file_mode gen.key)" = 600
+check "keygen raw key is 32 bytes" test "$(wc -c <gen.key | tr -d ' ')" -eq 32
+cp gen.key gen.copy
+run 1 "--keygen refuses to overwrite" --keygen -o gen.key
+check "overwrite refusal message" has "File exists" err
+check "existing key untouched" cmp -s gen.key gen.copy
+(umask 000 && "$H" --keygen --hex-key -a sha512 -o genhex.key)
+check "keygen 600 even under umask 000" test "$(file_mode genhex.key)" = 600
+check "keygen hex key is 64 digits + newline" test "$(wc -c <genhex.key | tr -d ' ')" -eq 65
+check "keygen hex is hex" grep -qx '[0-9a-f]\{64\}' genhex.key
+run 0 "generated hex key signs" --hex-key -k genhex.key msg
+"$H" --keygen -o gen2.key 2>/dev/null
+check "two generated keys differ" test "$(tohex gen.key)" != "$(tohex gen2.key)"
+ln -s gen-target.key link.key 2>/dev/null &&
+    { run 1 "--keygen refuses a symlink" --keygen -o link.key
+      check "symlink target not created" test ! -e gen-target.key; }
+
+# ---- selftest, version ---------------------------------------------------------------
+run 0 "--selftest" --selftest
+check "selftest reports passed" has "selftest passed" out
+run 0 "--version" --version
+check "--version has a version" grep -q '^hmacsum (libhmac) [0-9]' out
+check "--version names the sha256 backend" has "sha256 backend: " out
+check "--version names the sha512 backend" has "sha512 backend: " out
+
+# ---- agreement with OpenSSL ------------------------------------------------------------
+if have openssl; then
+    # key longer than both block sizes, so the key-hashing path is used too
+    head -c 200 /dev/urandom >long.key
+    chmod 600 long.key
+    for keyf in jefe.key gen.key long.key; do
+        khex=$(tohex "$keyf")
+        for n in 0 1 55 56 63 64 65 111 112 127 128 129 1000 65535 65536 65537 200000; do
+            head -c "$n" /dev/urandom >data
+            for alg in sha256 sha512; do
+                want=$(openssl dgst -"$alg" -mac HMAC -macopt hexkey:"$khex" data | awk '{print $NF}')
+                got=$("$H" -a "$alg" -k "$keyf" data | cut -d' ' -f1)
+                if [ "$want" != "$got" ]; then
+                    bad "openssl $alg key=$keyf size=$n: $got != $want"
+                    continue
+                fi
+                pass=$((pass + 1))
+            done
+            want=$(openssl dgst -sha512 -mac HMAC -macopt hexkey:"$khex" data | awk '{print $NF}' | cut -c1-64)
+            got=$("$H" -a sha512256 -k "$keyf" data | cut -d' ' -f1)
+            if [ "$want" = "$got" ]; then pass=$((pass + 1)); else
+                bad "openssl sha512 truncated key=$keyf size=$n"; fi
+        done
+    done
+    echo "ok   - openssl agreement over 3 keys x 17 sizes x 3 algorithms"
+    # 64 MiB streamed through a pipe (many reads, many 64 KiB buffers)
+    head -c 67108864 /dev/urandom >big
+    for alg in sha256 sha512; do
+        want=$(openssl dgst -"$alg" -mac HMAC -macopt hexkey:"$(tohex gen.key)" big | awk '{print $NF}')
+        got=$(cat big | "$H" -a "$alg" -k gen.key | cut -d' ' -f1)
+        check "64 MiB through a pipe = openssl ($alg)" test "$want" = "$got"
+    done
+    rm -f big
+else
+    skip "openssl not found: no comparison with openssl dgst"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
