@@ -1,0 +1,197 @@
+# ratios.awk - Markdown ratio tables and the issue 3 targets, from
+# results.csv (run with awk -F, -f ratios.awk results.csv).
+#
+# A ratio is the other library's time per message divided by libhmac's:
+# above 1 means libhmac is faster. "n/a" marks a row a library lacks.
+# "OpenSSL EVP_MAC reuse" is the faster of keyed-reinit and keyed-dup.
+
+NR == 1 { next }
+{
+    ns[$1, $2, $3, $4] = $5 + 0
+    if ($2 !~ /^PBKDF2/ && !($4 in seen)) {
+        seen[$4] = 1
+        sizes[nsizes++] = $4 + 0
+    }
+}
+
+# Time per message, or 0 when the row is missing.
+function t(lib, algo, mode, size,    k) {
+    k = lib SUBSEP algo SUBSEP mode SUBSEP size
+    return (k in ns) ? ns[k] : 0
+}
+
+# The smaller of two times, ignoring a missing (0) one.
+function fastest(a, b) {
+    if (a == 0) return b
+    if (b == 0 || a < b) return a
+    return b
+}
+
+function ossl_reuse(algo, size) {
+    return fastest(t("openssl", algo, "keyed-reinit", size),
+                   t("openssl", algo, "keyed-dup", size))
+}
+
+# The fastest mode a library has for this algorithm and size.
+function best(lib, algo, size,    i, r) {
+    r = 0
+    for (i = 0; i < nmodes; i++) r = fastest(r, t(lib, algo, modes[i], size))
+    return r
+}
+
+function ratio_of(other, ours) {
+    return (other == 0 || ours == 0) ? 0 : other / ours
+}
+
+function fmt_ratio(r) {
+    return r == 0 ? "n/a" : sprintf("%.2fx", r)
+}
+
+function fmt_rate(ns_, size) {
+    return ns_ == 0 ? "n/a" : sprintf("%.0f", size / ns_ * 1000)
+}
+
+function fmt_size(s) {
+    if (s >= 1048576 && s % 1048576 == 0) return (s / 1048576) " MiB"
+    if (s >= 1024 && s % 1024 == 0) return (s / 1024) " KiB"
+    return s " B"
+}
+
+function target(desc, r, goal) {
+    printf "| %s | %s | >= %.2fx | %s |\n", desc, fmt_ratio(r), goal,
+           r == 0 ? "n/a" : (r >= goal ? "PASS" : "MISS")
+    if (r != 0 && r < goal) misses++
+}
+
+function hmac_table(algo,    i, s, ours, keyed) {
+    print "### " algo
+    print ""
+    print "| size | libhmac MB/s | vs libsodium | vs OpenSSL HMAC() | " \
+          "stream4k vs libsodium | stream4k vs OpenSSL EVP_MAC | " \
+          "keyed-copy MB/s | keyed-copy vs libsodium | " \
+          "keyed-copy vs OpenSSL EVP_MAC reuse | portable vs libsodium |"
+    print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for (i = 0; i < nsizes; i++) {
+        s = sizes[i]
+        ours = t("libhmac", algo, "oneshot", s)
+        keyed = t("libhmac", algo, "keyed-copy", s)
+        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+            fmt_size(s), fmt_rate(ours, s),
+            fmt_ratio(ratio_of(t("libsodium", algo, "oneshot", s), ours)),
+            fmt_ratio(ratio_of(t("openssl", algo, "oneshot", s), ours)),
+            fmt_ratio(ratio_of(t("libsodium", algo, "stream4k", s),
+                               t("libhmac", algo, "stream4k", s))),
+            fmt_ratio(ratio_of(t("openssl", algo, "stream4k", s),
+                               t("libhmac", algo, "stream4k", s))),
+            fmt_rate(keyed, s),
+            fmt_ratio(ratio_of(t("libsodium", algo, "keyed-copy", s), keyed)),
+            fmt_ratio(ratio_of(ossl_reuse(algo, s), keyed)),
+            fmt_ratio(ratio_of(t("libsodium", algo, "oneshot", s),
+                               t("libhmac-portable", algo, "oneshot", s)))
+    }
+    print ""
+}
+
+function hash_table(algo,    i, s, ours) {
+    print "### " algo " (one-shot)"
+    print ""
+    print "| size | libhmac MB/s | vs libsodium | vs OpenSSL | " \
+          "portable MB/s | portable vs libsodium |"
+    print "|---:|---:|---:|---:|---:|---:|"
+    for (i = 0; i < nsizes; i++) {
+        s = sizes[i]
+        ours = t("libhmac", algo, "oneshot", s)
+        printf "| %s | %s | %s | %s | %s | %s |\n", fmt_size(s),
+            fmt_rate(ours, s),
+            fmt_ratio(ratio_of(t("libsodium", algo, "oneshot", s), ours)),
+            fmt_ratio(ratio_of(t("openssl", algo, "oneshot", s), ours)),
+            fmt_rate(t("libhmac-portable", algo, "oneshot", s), s),
+            fmt_ratio(ratio_of(t("libsodium", algo, "oneshot", s),
+                               t("libhmac-portable", algo, "oneshot", s)))
+    }
+    print ""
+}
+
+function pbkdf2_row(algo, size,    ours, theirs) {
+    ours = t("libhmac", algo, "iter100000", size)
+    theirs = t("openssl", algo, "iter100000", size)
+    if (ours == 0 && theirs == 0) return
+    printf "| %s | %s | %s | %s |\n", algo,
+        ours == 0 ? "n/a" : sprintf("%.2f", ours / 1e6),
+        theirs == 0 ? "n/a" : sprintf("%.2f", theirs / 1e6),
+        fmt_ratio(ratio_of(theirs, ours))
+}
+
+END {
+    split("oneshot stream4k keyed-copy keyed-reinit keyed-dup", modes_tmp, " ")
+    nmodes = 0
+    for (i = 1; i in modes_tmp; i++) modes[nmodes++] = modes_tmp[i]
+    # sizes in increasing order (insertion sort: there are a handful)
+    for (i = 1; i < nsizes; i++) {
+        v = sizes[i]
+        for (j = i - 1; j >= 0 && sizes[j] > v; j--) sizes[j + 1] = sizes[j]
+        sizes[j + 1] = v
+    }
+
+    print "## Targets (issue 3)"
+    print ""
+    print "1 MiB rows compare the fastest mode of each library; 64 B rows the"
+    print "named modes."
+    print ""
+    print "| target | ratio | goal | result |"
+    print "|---|---:|---:|---|"
+    target("HMAC-SHA-256 1 MiB vs OpenSSL",
+           ratio_of(best("openssl", "HMAC-SHA-256", 1048576),
+                    best("libhmac", "HMAC-SHA-256", 1048576)), 1.0)
+    target("HMAC-SHA-512 1 MiB vs OpenSSL",
+           ratio_of(best("openssl", "HMAC-SHA-512", 1048576),
+                    best("libhmac", "HMAC-SHA-512", 1048576)), 1.05)
+    target("HMAC-SHA-256 one-shot 64 B vs libsodium",
+           ratio_of(t("libsodium", "HMAC-SHA-256", "oneshot", 64),
+                    t("libhmac", "HMAC-SHA-256", "oneshot", 64)), 5)
+    target("HMAC-SHA-256 one-shot 64 B vs OpenSSL HMAC()",
+           ratio_of(t("openssl", "HMAC-SHA-256", "oneshot", 64),
+                    t("libhmac", "HMAC-SHA-256", "oneshot", 64)), 5)
+    target("HMAC-SHA-512 one-shot 64 B vs libsodium",
+           ratio_of(t("libsodium", "HMAC-SHA-512", "oneshot", 64),
+                    t("libhmac", "HMAC-SHA-512", "oneshot", 64)), 2)
+    target("HMAC-SHA-256 keyed-copy 64 B vs OpenSSL EVP_MAC reuse",
+           ratio_of(ossl_reuse("HMAC-SHA-256", 64),
+                    t("libhmac", "HMAC-SHA-256", "keyed-copy", 64)), 1.3)
+    target("portable SHA-256 1 MiB vs libsodium",
+           ratio_of(t("libsodium", "SHA-256", "oneshot", 1048576),
+                    t("libhmac-portable", "SHA-256", "oneshot", 1048576)), 1.15)
+    target("portable SHA-512 1 MiB vs libsodium",
+           ratio_of(t("libsodium", "SHA-512", "oneshot", 1048576),
+                    t("libhmac-portable", "SHA-512", "oneshot", 1048576)), 1.15)
+    print ""
+    printf "%d target(s) missed.\n\n", misses
+
+    print "## HMAC"
+    print ""
+    print "One-shot: crypto_auth_hmacsha*() / OpenSSL HMAC(). stream4k: init with"
+    print "a 32-byte key, update in 4 KiB chunks, final (OpenSSL: EVP_MAC_init with"
+    print "the key on one reused context). keyed-copy: copy a keyed state per"
+    print "message (OpenSSL: the faster of EVP_MAC_init(ctx, NULL, 0, NULL) and"
+    print "EVP_MAC_CTX_dup). portable: libhmac with HMAC_BACKEND=portable, one-shot."
+    print ""
+    hmac_table("HMAC-SHA-256")
+    hmac_table("HMAC-SHA-512")
+    hmac_table("HMAC-SHA-512-256")
+
+    print "## Hashes"
+    print ""
+    hash_table("SHA-256")
+    hash_table("SHA-512")
+
+    if (t("libhmac", "PBKDF2-HMAC-SHA-256", "iter100000", 32) != 0 ||
+        t("openssl", "PBKDF2-HMAC-SHA-256", "iter100000", 32) != 0) {
+        print "## PBKDF2, 100,000 iterations (ms per derivation)"
+        print ""
+        print "| algorithm | libhmac | OpenSSL PKCS5_PBKDF2_HMAC | ratio |"
+        print "|---|---:|---:|---:|"
+        pbkdf2_row("PBKDF2-HMAC-SHA-256", 32)
+        pbkdf2_row("PBKDF2-HMAC-SHA-512", 64)
+        print ""
+    }
+}
