@@ -1,0 +1,292 @@
+/*
+ * test_backends.c - every hardware backend the host supports agrees with
+ * the portable cores: the compression functions directly (random chaining
+ * values, 1..17 blocks at unaligned addresses), and the public hashes and
+ * HMACs across sizes with the backend forced on and off through
+ * hmac_cpu_force(). A backend that was not built, or that this CPU lacks,
+ * is reported as skipped, never passed.
+ *
+ * Run as "test_backends --expect-portable" (ctest does, with
+ * HMAC_BACKEND=portable in the environment) it checks instead that the
+ * environment override selects the portable cores.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hmac.h"
+#include "internal.h"
+#include "testutil.h"
+
+#define MAX_BLOCKS 17
+
+#if defined(HMAC_HAVE_X86_SHANI)
+#  define SHA256_HW_NAME "x86-shani"
+#  define SHA256_HW_FN sha256_compress_shani
+#elif defined(HMAC_HAVE_ARM_SHA2)
+#  define SHA256_HW_NAME "armv8-sha2"
+#  define SHA256_HW_FN sha256_compress_armv8
+#endif
+#if defined(HMAC_HAVE_X86_AVX2)
+#  define SHA512_HW_NAME "x86-avx2"
+#  define SHA512_HW_FN sha512_compress_avx2
+#elif defined(HMAC_HAVE_ARM_SHA512)
+#  define SHA512_HW_NAME "armv8-sha512"
+#  define SHA512_HW_FN sha512_compress_armv8
+#endif
+
+/* Skips the current test unless the library has a backend for bit and
+ * this CPU runs it; says which, so a skip is never mistaken for a pass. */
+static int require_backend(unsigned bit, int built, const char *what)
+{
+    unsigned detected = hmac_cpu_force(HMAC_CPU_ALL);
+
+    if (!built) {
+        print_message("[  SKIP    ] %s: backend not built for this target/compiler\n", what);
+        return 0;
+    }
+    if (!(detected & bit)) {
+        print_message("[  SKIP    ] %s: this CPU lacks the instructions\n", what);
+        return 0;
+    }
+    return 1;
+}
+
+#if defined(SHA256_HW_FN)
+static void test_sha256_compress(void **unused)
+{
+    uint8_t buf[MAX_BLOCKS * 64 + 8];
+    uint64_t seed = 256;
+    int iter;
+
+    (void)unused;
+    if (!require_backend(HMAC_CPU_SHA256_HW, 1, "SHA-256 " SHA256_HW_NAME)) {
+        skip();
+    }
+    for (iter = 0; iter < 400; iter++) {
+        uint32_t want[8], got[8];
+        size_t nblocks = 1 + (size_t)tu_rand_below(&seed, MAX_BLOCKS);
+        size_t offset = (size_t)tu_rand_below(&seed, 8); /* any alignment */
+
+        tu_fill_random((uint8_t *)want, sizeof want, &seed);
+        memcpy(got, want, sizeof got);
+        tu_fill_random(buf, sizeof buf, &seed);
+        sha256_compress_portable(want, buf + offset, nblocks);
+        SHA256_HW_FN(got, buf + offset, nblocks);
+        assert_memory_equal(got, want, sizeof want);
+    }
+}
+#endif
+
+#if defined(SHA512_HW_FN)
+static void test_sha512_compress(void **unused)
+{
+    uint8_t buf[MAX_BLOCKS * 128 + 8];
+    uint64_t seed = 512;
+    int iter;
+
+    (void)unused;
+    if (!require_backend(HMAC_CPU_SHA512_HW, 1, "SHA-512 " SHA512_HW_NAME)) {
+        skip();
+    }
+    for (iter = 0; iter < 400; iter++) {
+        uint64_t want[8], got[8];
+        size_t nblocks = 1 + (size_t)tu_rand_below(&seed, MAX_BLOCKS);
+        size_t offset = (size_t)tu_rand_below(&seed, 8);
+
+        tu_fill_random((uint8_t *)want, sizeof want, &seed);
+        memcpy(got, want, sizeof got);
+        tu_fill_random(buf, sizeof buf, &seed);
+        sha512_compress_portable(want, buf + offset, nblocks);
+        SHA512_HW_FN(got, buf + offset, nblocks);
+        assert_memory_equal(got, want, sizeof want);
+    }
+}
+#endif
+
+#if !defined(SHA256_HW_FN) || !defined(SHA512_HW_FN)
+/* Without the backend compiled in, the test still exists and says so. */
+static void test_not_built(void **state)
+{
+    require_backend(0, 0, (const char *)*state);
+    skip();
+}
+#endif
+
+/* Every public hash and HMAC of msg[0..len) under key[0..klen), written
+ * one after the other into out (64+64+32+32+64 bytes). */
+#define ALL_OUT (64 + 64 + 32 + 32 + 64)
+static void all_outputs(uint8_t out[ALL_OUT], const uint8_t *msg, size_t len,
+                        const uint8_t *key, size_t klen)
+{
+    crypto_auth_hmacsha256_state s256;
+    crypto_auth_hmacsha512_state s512;
+
+    memset(out, 0, ALL_OUT);
+    assert_int_equal(crypto_hash_sha256(out, msg, len), 0);
+    assert_int_equal(crypto_hash_sha512(out + 64, msg, len), 0);
+    /* The one-shot HMACs take fixed-size keys; the init/update/final
+     * forms take any length (hashed when longer than a block). */
+    assert_int_equal(crypto_auth_hmacsha256_init(&s256, key, klen), 0);
+    assert_int_equal(crypto_auth_hmacsha256_update(&s256, msg, len), 0);
+    assert_int_equal(crypto_auth_hmacsha256_final(&s256, out + 128), 0);
+    assert_int_equal(crypto_auth_hmacsha512256(out + 160, msg, len, key), 0);
+    assert_int_equal(crypto_auth_hmacsha512_init(&s512, key, klen), 0);
+    assert_int_equal(crypto_auth_hmacsha512_update(&s512, msg, len), 0);
+    assert_int_equal(crypto_auth_hmacsha512_final(&s512, out + 192), 0);
+}
+
+static void test_public_api(void **unused)
+{
+    static const size_t sizes[] = {0,   1,   55,  56,   63,   64,   65,  111,
+                                   112, 127, 128, 129,  191,  255,  256, 1000,
+                                   1023, 1024, 4099, 65536 + 17};
+    static const size_t key_lens[] = {0, 1, 32, 64, 65, 128, 129, 200};
+    static uint8_t msg[65536 + 17 + 8];
+    uint8_t key[200];
+    uint64_t seed = 0x617069u;
+    unsigned detected;
+    size_t i;
+
+    (void)unused;
+    detected = hmac_cpu_force(HMAC_CPU_ALL);
+    if (detected == 0) {
+        print_message("[  SKIP    ] public API: no hardware backend on this "
+                      "host, nothing to compare with portable\n");
+        skip();
+    }
+    tu_fill_random(msg, sizeof msg, &seed);
+    tu_fill_random(key, sizeof key, &seed);
+    for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        size_t klen = key_lens[i % (sizeof key_lens / sizeof key_lens[0])];
+        const uint8_t *m = msg + (i % 8); /* unaligned as well */
+        uint8_t want[ALL_OUT], got[ALL_OUT];
+
+        hmac_cpu_force(0);
+        all_outputs(want, m, sizes[i], key, klen);
+        hmac_cpu_force(HMAC_CPU_ALL);
+        all_outputs(got, m, sizes[i], key, klen);
+        assert_memory_equal(got, want, ALL_OUT);
+    }
+}
+
+/* FIPS 180-2, appendix B.1 and C.1: SHA-256("abc") and SHA-512("abc"),
+ * under every backend subset the CPU supports. */
+static void test_abc_every_subset(void **unused)
+{
+    static const char *const want256 =
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    static const char *const want512 =
+        "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+        "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f";
+    uint8_t w256[32], w512[64], got[64];
+    unsigned detected, mask;
+
+    (void)unused;
+    tu_unhex_into(want256, w256, sizeof w256);
+    tu_unhex_into(want512, w512, sizeof w512);
+    detected = hmac_cpu_force(HMAC_CPU_ALL);
+    for (mask = 0; mask <= HMAC_CPU_ALL; mask++) {
+        if ((mask & detected) != mask) {
+            continue;
+        }
+        hmac_cpu_force(mask);
+        assert_int_equal(crypto_hash_sha256(got, (const uint8_t *)"abc", 3), 0);
+        assert_memory_equal(got, w256, 32);
+        assert_int_equal(crypto_hash_sha512(got, (const uint8_t *)"abc", 3), 0);
+        assert_memory_equal(got, w512, 64);
+    }
+}
+
+static void test_backend_names(void **unused)
+{
+    unsigned detected;
+
+    (void)unused;
+    detected = hmac_cpu_force(0);
+    assert_string_equal(hmac_backend_sha256(), "portable");
+    assert_string_equal(hmac_backend_sha512(), "portable");
+    hmac_cpu_force(HMAC_CPU_ALL);
+#if defined(SHA256_HW_NAME)
+    assert_string_equal(hmac_backend_sha256(), (detected & HMAC_CPU_SHA256_HW)
+                                                   ? SHA256_HW_NAME
+                                                   : "portable");
+#else
+    assert_string_equal(hmac_backend_sha256(), "portable");
+#endif
+#if defined(SHA512_HW_NAME)
+    assert_string_equal(hmac_backend_sha512(), (detected & HMAC_CPU_SHA512_HW)
+                                                   ? SHA512_HW_NAME
+                                                   : "portable");
+#else
+    assert_string_equal(hmac_backend_sha512(), "portable");
+#endif
+    print_message("[  INFO    ] backends: sha256=%s sha512=%s\n",
+                  hmac_backend_sha256(), hmac_backend_sha512());
+}
+
+static int restore_all(void **unused)
+{
+    (void)unused;
+    hmac_cpu_force(HMAC_CPU_ALL);
+    return 0;
+}
+
+/* The HMAC_BACKEND=portable run: must be the first library call in the
+ * process, since the probe (and so the environment) is read once. */
+static int expect_portable(void)
+{
+    const char *env = getenv("HMAC_BACKEND");
+    const char *b256 = hmac_backend_sha256();
+    const char *b512 = hmac_backend_sha512();
+    int ok = env != NULL && strcmp(env, "portable") == 0 &&
+             strcmp(b256, "portable") == 0 && strcmp(b512, "portable") == 0;
+
+    printf("HMAC_BACKEND=%s: sha256=%s sha512=%s\n", env ? env : "(unset)",
+           b256, b512);
+    printf("%s\n", ok ? "1 passed, 0 failed" : "0 passed, 1 failed");
+    return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    static char sha256_what[] = "SHA-256 hardware backend";
+    static char sha512_what[] = "SHA-512 hardware backend";
+    const struct CMUnitTest tests[] = {
+#if defined(SHA256_HW_FN)
+        cmocka_unit_test_teardown(test_sha256_compress, restore_all),
+#else
+        cmocka_unit_test_prestate(test_not_built, sha256_what),
+#endif
+#if defined(SHA512_HW_FN)
+        cmocka_unit_test_teardown(test_sha512_compress, restore_all),
+#else
+        cmocka_unit_test_prestate(test_not_built, sha512_what),
+#endif
+        cmocka_unit_test_teardown(test_public_api, restore_all),
+        cmocka_unit_test_teardown(test_abc_every_subset, restore_all),
+        cmocka_unit_test_teardown(test_backend_names, restore_all),
+    };
+
+    if (argc > 1 && strcmp(argv[1], "--expect-portable") == 0) {
+        return expect_portable();
+    }
+    /* With the environment override unset, the first probe must pick
+     * exactly what the CPU has (checked before any forcing). */
+    if (getenv("HMAC_BACKEND") == NULL) {
+        unsigned want;
+        const char *b256 = hmac_backend_sha256();
+        const char *b512 = hmac_backend_sha512();
+
+        want = hmac_cpu_force(HMAC_CPU_ALL);
+        if ((strcmp(b256, "portable") != 0) != ((want & HMAC_CPU_SHA256_HW) != 0) ||
+            (strcmp(b512, "portable") != 0) != ((want & HMAC_CPU_SHA512_HW) != 0)) {
+            fprintf(stderr, "default backends sha256=%s sha512=%s disagree "
+                            "with detected mask %u\n", b256, b512, want);
+            return 1;
+        }
+    }
+    (void)sha256_what;
+    (void)sha512_what;
+    return cmocka_run_group_tests(tests, NULL, restore_all);
+}
