@@ -61,6 +61,7 @@ done
 case $passes in ''|*[!0-9]*|0) die "--passes must be a positive integer" ;; esac
 
 start=$(date +%s)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
 # ---- build ---------------------------------------------------------------------
 if [ "$do_build" = 1 ]; then
@@ -154,6 +155,8 @@ flags=$(sed -n 's/^CMAKE_C_FLAGS_RELEASE:[A-Z]*=//p' "$build_dir/CMakeCache.txt"
     echo "libsodium:          $(info libsodium-version "$raw/hmac-bench-sodium.1")"
     echo "openssl:            $(info openssl-version "$raw/hmac-bench-openssl.1")"
     echo "method:             $passes alternating passes, best of $rounds rounds of ~$target_ms ms per row"
+    echo "load average:       $load_at_start at the start (other work on the machine)"
+    echo "duration:           $(( $(date +%s) - start )) s (build and measurements)"
 } >"$out_dir/machine.txt"
 
 # ---- ratios.md -------------------------------------------------------------------------
