@@ -4,8 +4,9 @@
  * The harness knows nothing about cryptography, so the same code times
  * libhmac, libsodium and OpenSSL. A benchmark is a callback that processes
  * `iters` messages of `size` bytes; the harness picks `iters` so that one
- * round lasts about --target-ms, keeps the best of --rounds rounds and
- * prints one CSV line: library,algo,mode,size,ns_per_msg,mb_per_s.
+ * round lasts about --target-ms (2), keeps the best of --rounds (40)
+ * rounds and prints one CSV line:
+ * library,algo,mode,size,ns_per_msg,mb_per_s.
  */
 #ifndef HMAC_BENCH_H
 #define HMAC_BENCH_H

@@ -10,8 +10,8 @@ repo=$(dirname "$here")
 build_dir=${TMPDIR:-/tmp}/libhmac-bench-build
 out_dir=$here/results
 passes=3
-rounds=5
-target_ms=20
+rounds=40
+target_ms=2
 sizes=""
 do_build=1
 do_plot=1
@@ -25,10 +25,10 @@ usage: bench/run.sh [options]
   --no-build        use the binaries already in --build-dir
   --out DIR         where results go (default: bench/results)
   --passes K        alternating passes over the three binaries (default 3)
-  --rounds R        best of R timed rounds per row and pass (default 5)
-  --target-ms MS    length of one timed round (default 20)
+  --rounds R        best of R timed rounds per row and pass (default 40)
+  --target-ms MS    length of one timed round (default 2)
   --sizes LIST      message sizes, e.g. 64,1048576 (default: all seven)
-  --quick           smoke run for CI: 1 pass, 2 rounds of 5 ms (~30 s)
+  --quick           smoke run for CI: 1 pass, 10 rounds of 1 ms (~15 s)
   --pbkdf2          also time hmac_pbkdf2_sha256/512 (-DHMAC_BENCH_PBKDF2=ON)
   --no-plot         skip the gnuplot figure
   -j N              build jobs (default 2)
@@ -49,7 +49,7 @@ while [ $# -gt 0 ]; do
         --rounds) [ $# -ge 2 ] || die "$1 needs a value"; rounds=$2; shift ;;
         --target-ms) [ $# -ge 2 ] || die "$1 needs a value"; target_ms=$2; shift ;;
         --sizes) [ $# -ge 2 ] || die "$1 needs a value"; sizes=$2; shift ;;
-        --quick) passes=1; rounds=2; target_ms=5 ;;
+        --quick) passes=1; rounds=10; target_ms=1 ;;
         --pbkdf2) pbkdf2=ON ;;
         --no-plot) do_plot=0 ;;
         -j) [ $# -ge 2 ] || die "$1 needs a value"; jobs=$2; shift ;;
@@ -154,7 +154,7 @@ flags=$(sed -n 's/^CMAKE_C_FLAGS_RELEASE:[A-Z]*=//p' "$build_dir/CMakeCache.txt"
          "sha512=$(info libhmac-backend-sha512 "$raw/portable") (HMAC_BACKEND=portable)"
     echo "libsodium:          $(info libsodium-version "$raw/hmac-bench-sodium.1")"
     echo "openssl:            $(info openssl-version "$raw/hmac-bench-openssl.1")"
-    echo "method:             $passes alternating passes, best of $rounds rounds of ~$target_ms ms per row"
+    echo "method:             $passes alternating pass(es), best of $rounds rounds of ~$target_ms ms per row"
     echo "load average:       $load_at_start at the start (other work on the machine)"
     echo "duration:           $(( $(date +%s) - start )) s (build and measurements)"
 } >"$out_dir/machine.txt"
