@@ -26,14 +26,11 @@ static void check_one(const tu_hmac_algo *a, const tu_wp *wp, counts *c)
     uint8_t *msg = tu_unhex(wp->msg, &mlen);
     uint8_t *tag = tu_unhex(wp->tag, &tlen);
     uint8_t full[TU_MAX_DIGEST];
-    int valid;
+    int valid = strcmp(wp->result, "valid") == 0;
     tu_state st;
 
-    if (strcmp(wp->result, "valid") == 0) {
-        valid = 1;
-    } else if (strcmp(wp->result, "invalid") == 0) {
-        valid = 0;
-    } else {
+    /* No "acceptable" in these files: anything else is a reader bug. */
+    if (!valid && strcmp(wp->result, "invalid") != 0) {
         fail_msg("tcId %ld: unexpected result %s", wp->tc_id, wp->result);
     }
     assert_int_equal(8 * klen, (size_t)wp->group_key_size);
