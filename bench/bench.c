@@ -215,8 +215,9 @@ static double time_batch(bench_fn fn, void *ctx, size_t size,
 static double measure(bench_fn fn, void *ctx, size_t size)
 {
     unsigned long iters = 1;
-    double t, scaled, best = -1.0;
-    unsigned r;
+    double t, per_op, scaled, round_ns, best = -1.0;
+    double budget_ns = (double)cfg.rounds * cfg.target_ns;
+    unsigned r, rounds;
 
     for (;;) {
         t = time_batch(fn, ctx, size, iters);
@@ -225,9 +226,20 @@ static double measure(bench_fn fn, void *ctx, size_t size)
         }
         iters *= t < cfg.target_ns / 64 ? 8 : 2;
     }
+    per_op = t / (double)iters;
     scaled = (double)iters * cfg.target_ns / t;
     iters = scaled < 1.0 ? 1 : (unsigned long)scaled;
-    for (r = 0; r < cfg.rounds; r++) {
+    round_ns = per_op * (double)iters;
+    /* An operation longer than a round (1 MiB on a slow core, PBKDF2)
+     * gets the time budget of a row, not R such rounds, but at least 3. */
+    rounds = cfg.rounds;
+    if (rounds > 3 && (double)rounds * round_ns > budget_ns) {
+        rounds = (unsigned)(budget_ns / round_ns);
+        if (rounds < 3) {
+            rounds = 3;
+        }
+    }
+    for (r = 0; r < rounds; r++) {
         double per = time_batch(fn, ctx, size, iters) / (double)iters;
         if (best < 0 || per < best) {
             best = per;
