@@ -170,6 +170,10 @@ check "--ignore-missing is silent about it" test ! -s err
 printf '%s  gone\n' "$S256" >allgone.sums
 run 1 "--ignore-missing with nothing verified" -k jefe.key -c --ignore-missing allgone.sums
 check "no file was verified" has "allgone.sums: no file was verified" err
+mkdir -p listed-dir
+printf '%s  listed-dir\n' "$S256" >dir.sums
+run 1 "--ignore-missing still fails on a directory" -k jefe.key -c --ignore-missing dir.sums
+check "listed directory: FAILED open or read" has "listed-dir: FAILED open or read" out
 
 # malformed lines
 cp sums badline.sums
