@@ -100,6 +100,10 @@ typedef struct hmac_hash {
     void (*update)(void *ctx, const uint8_t *in, size_t len);
     /* Writes digest_size bytes to out; leaves ctx for the caller to wipe. */
     void (*final)(void *ctx, uint8_t *out);
+    /* Digest of what ctx absorbed (whole blocks only, as a keyed HMAC
+     * state has) followed by one more block that is already padded: no
+     * buffering, no copy of ctx. PBKDF2's inner loop is two of these. */
+    void (*last_block)(const void *ctx, const uint8_t *block, uint8_t *out);
 } hmac_hash;
 
 extern const hmac_hash hmac_hash_sha224;

@@ -53,17 +53,35 @@ void hmac_hkdf_expand(const hmac_hash *h, uint8_t *out, size_t outlen,
     hmac_memzero(t, sizeof t);
 }
 
+/* Pads a block that holds an hlen-byte message after one keyed block:
+ * 0x80, zeros, and the bit length (block_size + hlen) * 8 at the end. The
+ * length field is 8 or 16 bytes; its high bytes are zero here. */
+static void pad_after_key_block(const hmac_hash *h, uint8_t *block)
+{
+    size_t hlen = h->digest_size;
+
+    block[hlen] = 0x80;
+    memset(block + hlen + 1, 0, h->block_size - hlen - 1);
+    store_be64(block + h->block_size - 8,
+               (uint64_t)(h->block_size + hlen) * 8);
+}
+
 void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
                  const uint8_t *pw, size_t pwlen, const uint8_t *salt,
                  size_t saltlen, unsigned long long iterations)
 {
     kdf_state ikey, okey, ictx, octx;
-    uint8_t u[HMAC_MAX_DIGEST], t[HMAC_MAX_DIGEST], be_index[4];
+    /* U(j) lives in the first hlen bytes of iblock, already padded as the
+     * inner hash's last block; the inner digest lands in oblock likewise. */
+    uint8_t iblock[HMAC_MAX_BLOCK], oblock[HMAC_MAX_BLOCK];
+    uint8_t t[HMAC_MAX_DIGEST], be_index[4];
     uint32_t index = 0;
     size_t i, hlen = h->digest_size;
     unsigned long long j;
 
     hmac_generic_init(h, &ikey, &okey, pw, pwlen);
+    pad_after_key_block(h, iblock);
+    pad_after_key_block(h, oblock);
     while (outlen > 0) {
         size_t take = outlen < hlen ? outlen : hlen;
 
@@ -74,15 +92,15 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
         memcpy(&octx, &okey, h->ctx_size);
         h->update(&ictx, salt, saltlen);
         h->update(&ictx, be_index, 4);
-        hmac_generic_final(h, &ictx, &octx, u, hlen);
-        memcpy(t, u, hlen);
+        hmac_generic_final(h, &ictx, &octx, iblock, hlen);
+        memcpy(t, iblock, hlen);
+        /* U(j+1) = H(okey || H(ikey || U(j))): two compressions, no copy of
+         * a hash state. */
         for (j = 1; j < iterations; j++) {
-            memcpy(&ictx, &ikey, h->ctx_size);
-            memcpy(&octx, &okey, h->ctx_size);
-            h->update(&ictx, u, hlen);
-            hmac_generic_final(h, &ictx, &octx, u, hlen);
+            h->last_block(&ikey, iblock, oblock);
+            h->last_block(&okey, oblock, iblock);
             for (i = 0; i < hlen; i++) {
-                t[i] ^= u[i];
+                t[i] ^= iblock[i];
             }
         }
         memcpy(out, t, take);
@@ -93,6 +111,7 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
     hmac_memzero(&okey, sizeof okey);
     hmac_memzero(&ictx, sizeof ictx);
     hmac_memzero(&octx, sizeof octx);
-    hmac_memzero(u, sizeof u);
+    hmac_memzero(iblock, sizeof iblock);
+    hmac_memzero(oblock, sizeof oblock);
     hmac_memzero(t, sizeof t);
 }

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "hmac/utils.h"
 #include "internal.h"
 
 /* FIPS 180-4, section 5.3.3. */
@@ -88,6 +89,21 @@ void sha256_finish(crypto_hash_sha256_state *s, uint8_t *out, size_t outlen)
     }
 }
 
+static void sha256_last_block(const crypto_hash_sha256_state *s,
+                              const uint8_t *block, uint8_t *out,
+                              size_t outlen)
+{
+    uint32_t st[8];
+    size_t i;
+
+    memcpy(st, s->state, sizeof st);
+    sha256_compress(st, block, 1);
+    for (i = 0; i < outlen / 4; i++) {
+        store_be32(out + 4 * i, st[i]);
+    }
+    hmac_memzero(st, sizeof st); /* a keyed chaining value */
+}
+
 /* Descriptors the generic HMAC runs over. */
 static void desc256_init(void *ctx)
 {
@@ -104,6 +120,18 @@ static void desc_update(void *ctx, const uint8_t *in, size_t len)
     sha256_absorb((crypto_hash_sha256_state *)ctx, in, len);
 }
 
+static void desc256_last_block(const void *ctx, const uint8_t *block,
+                               uint8_t *out)
+{
+    sha256_last_block((const crypto_hash_sha256_state *)ctx, block, out, 32);
+}
+
+static void desc224_last_block(const void *ctx, const uint8_t *block,
+                               uint8_t *out)
+{
+    sha256_last_block((const crypto_hash_sha256_state *)ctx, block, out, 28);
+}
+
 static void desc256_final(void *ctx, uint8_t *out)
 {
     sha256_finish((crypto_hash_sha256_state *)ctx, out, 32);
@@ -116,10 +144,10 @@ static void desc224_final(void *ctx, uint8_t *out)
 
 const hmac_hash hmac_hash_sha256 = {
     64, 32, sizeof(crypto_hash_sha256_state),
-    desc256_init, desc_update, desc256_final,
+    desc256_init, desc_update, desc256_final, desc256_last_block,
 };
 
 const hmac_hash hmac_hash_sha224 = {
     64, 28, sizeof(crypto_hash_sha256_state),
-    desc224_init, desc_update, desc224_final,
+    desc224_init, desc_update, desc224_final, desc224_last_block,
 };

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "hmac/utils.h"
 #include "internal.h"
 
 /* FIPS 180-4, section 5.3.5. */
@@ -92,6 +93,21 @@ void sha512_finish(crypto_hash_sha512_state *s, uint8_t *out, size_t outlen)
     }
 }
 
+static void sha512_last_block(const crypto_hash_sha512_state *s,
+                              const uint8_t *block, uint8_t *out,
+                              size_t outlen)
+{
+    uint64_t st[8];
+    size_t i;
+
+    memcpy(st, s->state, sizeof st);
+    sha512_compress(st, block, 1);
+    for (i = 0; i < outlen / 8; i++) {
+        store_be64(out + 8 * i, st[i]);
+    }
+    hmac_memzero(st, sizeof st); /* a keyed chaining value */
+}
+
 /* Descriptors the generic HMAC runs over. */
 static void desc512_init(void *ctx)
 {
@@ -108,6 +124,18 @@ static void desc_update(void *ctx, const uint8_t *in, size_t len)
     sha512_absorb((crypto_hash_sha512_state *)ctx, in, len);
 }
 
+static void desc512_last_block(const void *ctx, const uint8_t *block,
+                               uint8_t *out)
+{
+    sha512_last_block((const crypto_hash_sha512_state *)ctx, block, out, 64);
+}
+
+static void desc384_last_block(const void *ctx, const uint8_t *block,
+                               uint8_t *out)
+{
+    sha512_last_block((const crypto_hash_sha512_state *)ctx, block, out, 48);
+}
+
 static void desc512_final(void *ctx, uint8_t *out)
 {
     sha512_finish((crypto_hash_sha512_state *)ctx, out, 64);
@@ -120,10 +148,10 @@ static void desc384_final(void *ctx, uint8_t *out)
 
 const hmac_hash hmac_hash_sha512 = {
     128, 64, sizeof(crypto_hash_sha512_state),
-    desc512_init, desc_update, desc512_final,
+    desc512_init, desc_update, desc512_final, desc512_last_block,
 };
 
 const hmac_hash hmac_hash_sha384 = {
     128, 48, sizeof(crypto_hash_sha512_state),
-    desc384_init, desc_update, desc384_final,
+    desc384_init, desc_update, desc384_final, desc384_last_block,
 };
