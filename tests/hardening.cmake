@@ -4,12 +4,13 @@
 
 hmac_add_test(NAME test_misuse SOURCES test_misuse.c LABELS misuse)
 
+# POSIX threads only (the test uses pthread.h): not MSVC's Win32 threads.
 find_package(Threads)
-if(Threads_FOUND)
+if(Threads_FOUND AND CMAKE_USE_PTHREADS_INIT)
   hmac_add_test(NAME test_threads SOURCES test_threads.c LABELS threads)
   target_link_libraries(test_threads PRIVATE Threads::Threads)
 else()
-  message(STATUS "test_threads not built: no thread library found")
+  message(STATUS "test_threads not built: no POSIX threads (pthread.h)")
 endif()
 
 # Constant time, checked with valgrind (the ctgrind idea): secrets are
