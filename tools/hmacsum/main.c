@@ -310,13 +310,21 @@ static int keygen(const config *cfg)
     return HS_EXIT_OK;
 }
 
+/* The FILE operands, or just "-" (standard input) when there are none. */
+static int operands(const config *cfg, char ***files)
+{
+    static char *stdin_only[] = {(char *) "-"};
+
+    *files = cfg->nfiles != 0 ? cfg->files : stdin_only;
+    return cfg->nfiles != 0 ? cfg->nfiles : 1;
+}
+
 /* Signing: one line per file; unreadable files are reported and skipped. */
 static int sign_files(const config *cfg, const hs_key *key)
 {
-    static char *stdin_only[] = {(char *) "-"};
     unsigned char tag[HS_MAX_TAG_BYTES];
-    char **files = cfg->nfiles != 0 ? cfg->files : stdin_only;
-    int n = cfg->nfiles != 0 ? cfg->nfiles : 1;
+    char **files;
+    int n = operands(cfg, &files);
     int i, fd, err, status = HS_EXIT_OK;
 
     for (i = 0; i < n; i++) {
@@ -340,9 +348,8 @@ static int sign_files(const config *cfg, const hs_key *key)
 
 static int check_files(config *cfg, const hs_key *key)
 {
-    static char *stdin_only[] = {(char *) "-"};
-    char **files = cfg->nfiles != 0 ? cfg->files : stdin_only;
-    int n = cfg->nfiles != 0 ? cfg->nfiles : 1;
+    char **files;
+    int n = operands(cfg, &files);
     int i, status = HS_EXIT_OK;
 
     cfg->copts.alg = cfg->alg;
