@@ -165,8 +165,9 @@ HASH_BENCHES(hash_sha512)
 
 #if defined(HMAC_BENCH_HAVE_PBKDF2) && !defined(BENCH_LIBSODIUM)
 /* ---- PBKDF2 hook ---------------------------------------------------------
- * Built when CMake is configured with -DHMAC_BENCH_PBKDF2=ON (which defines
- * HMAC_BENCH_HAVE_PBKDF2) once libhmac provides hmac_pbkdf2_sha256/512.
+ * Built when HMAC_BENCH_HAVE_PBKDF2 is defined (CMake option
+ * HMAC_BENCH_PBKDF2, ON by default now that libhmac has
+ * hmac_pbkdf2_sha256/512; turn it OFF for a libhmac without them).
  * Same password, salt, iteration count and output length as OpenSSL's
  * PKCS5_PBKDF2_HMAC rows in bench_openssl.c (the "# check" lines compare).
  * libsodium has no PBKDF2. */
