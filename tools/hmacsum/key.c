@@ -60,7 +60,7 @@ static int key_read_fd(hs_key *key, int fd)
     long n;
 
     for (;;) {
-        if (key->len >= HS_KEY_MAX) {
+        if (key->len > HS_KEY_MAX) {
             return EFBIG;
         }
         if (key_reserve(key, key->len + 4096) != 0) {

@@ -98,6 +98,15 @@ if have python3; then
 else
     skip "python3 not found: empty-key value not compared"
 fi
+if [ -c /dev/zero ]; then
+    run 2 "endless key (/dev/zero) refused" -k /dev/zero msg
+    check "endless key message" has "File too large" err
+fi
+head -c 1048576 /dev/zero | tr '\0' 'k' >max.key
+chmod 600 max.key
+run 0 "1 MiB key accepted" -k max.key msg
+printf 'k' >>max.key
+run 2 "key over 1 MiB refused" -k max.key msg
 printf '\n \n' >blank.hex
 run 2 "hex key of only whitespace is empty" --hex-key -k blank.hex msg
 
