@@ -2,7 +2,9 @@
  * test_long.c - messages past 4 GiB (slow): the 32-bit boundaries of
  * lengths and counters. The input is a 1 MiB pattern repeated 4096 times,
  * then its first 3 bytes (2^32 + 3 bytes in all), fed 1 MiB at a time, and
- * also as one buffer in a single update call and a single one-shot call.
+ * also as one buffer in a single update call (the one-shot functions are
+ * that same call between init and final; a pass costs minutes unoptimised,
+ * so it is not repeated).
  *
  * Expected digests from Python, streaming the same bytes:
  *   python3 -c "
@@ -105,10 +107,6 @@ static void test_single_call_4gib(void **unused)
         assert_int_equal(a->init(&st), 0);
         assert_int_equal(a->update(&st, big, total), 0);
         assert_int_equal(a->final(&st, got), 0);
-        assert_memory_equal(got, want, a->digest_bytes);
-        /* And the one-shot function. */
-        memset(got, 0, sizeof got);
-        assert_int_equal(a->oneshot(got, big, total), 0);
         assert_memory_equal(got, want, a->digest_bytes);
     }
     free(big);
