@@ -70,7 +70,9 @@ function target(desc, algo, size, other, other_mode, ours, our_mode, goal,
                 r) {
     r = ratio_of(time_of(other, algo, other_mode, size),
                  time_of(ours, algo, our_mode, size))
-    printf "| %s | %s | >= %.2fx | %s |\n", desc, fmt_ratio(r), goal,
+    # truncated to three decimals, so that a MISS never shows as "1.000x"
+    printf "| %s | %s | >= %.2fx | %s |\n", desc,
+           r == 0 ? "n/a" : sprintf("%.3fx", int(r * 1000) / 1000), goal,
            r == 0 ? "n/a" : (r >= goal ? "PASS" : "MISS")
     if (r != 0 && r < goal) misses++
 }
