@@ -2,7 +2,7 @@
  * alg.c - the table of HMAC algorithms hmacsum knows, and streaming a
  * descriptor through one of them.
  *
- * Adding an algorithm (e.g. sha384 once libhmac has it) is one
+ * Adding an algorithm is one
  * HS_DEFINE_ALG line, one HS_ALG_ENTRY line, a member in hs_state if its
  * state type is new, and its known answers in selftest.c.
  */
@@ -44,11 +44,15 @@
 HS_DEFINE_ALG(sha256, s256)
 HS_DEFINE_ALG(sha512, s512)
 HS_DEFINE_ALG(sha512256, s512)
+HS_DEFINE_ALG(sha384, s512)
+HS_DEFINE_ALG(sha224, s256)
 
 const hs_alg hs_algs[] = {
     HS_ALG_ENTRY(sha256, "HMAC-SHA256"), /* the default */
     HS_ALG_ENTRY(sha512, "HMAC-SHA512"),
     HS_ALG_ENTRY(sha512256, "HMAC-SHA512-256"),
+    HS_ALG_ENTRY(sha384, "HMAC-SHA384"),
+    HS_ALG_ENTRY(sha224, "HMAC-SHA224"),
 };
 const size_t hs_nalgs = sizeof hs_algs / sizeof hs_algs[0];
 

@@ -29,8 +29,8 @@
 
 /* One keyed HMAC state big enough for every algorithm in the table. */
 typedef union hs_state {
-    crypto_auth_hmacsha256_state s256;
-    crypto_auth_hmacsha512_state s512; /* also HMAC-SHA-512-256's */
+    crypto_auth_hmacsha256_state s256; /* also HMAC-SHA-224's */
+    crypto_auth_hmacsha512_state s512; /* also HMAC-SHA-512-256's, -384's */
 } hs_state;
 
 /* One HMAC algorithm as the command sees it. */

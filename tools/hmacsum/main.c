@@ -44,7 +44,8 @@ static void usage_text(FILE *out)
 "       hmacsum --keygen [-a ALG] [--hex-key] -o KEYFILE\n"
 "Print or check HMAC sums of FILEs (standard input when none or '-').\n"
 "\n"
-"  -a, --algorithm ALG  sha256 (default), sha512 or sha512256\n"
+"  -a, --algorithm ALG  sha256 (default), sha512, sha512256, sha384\n"
+"                       or sha224\n"
 "Key (exactly one; never on the command line):\n"
 "  -k, --key-file FILE  read the key from FILE (raw bytes)\n"
 "      --key-env NAME   read the key from environment variable NAME\n"
@@ -138,7 +139,9 @@ static void apply_opt(config *cfg, const opt_def *d, const char *arg)
     case OPT_ALG:
         cfg->alg = hs_alg_by_name(arg);
         if (cfg->alg == NULL) {
-            usage_error("unknown algorithm (sha256, sha512, sha512256):", arg);
+            usage_error(
+                "unknown algorithm (sha256, sha512, sha512256, sha384, sha224):",
+                arg);
         }
         break;
     case OPT_KEYFILE:

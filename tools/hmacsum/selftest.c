@@ -6,6 +6,8 @@
  * 6), cross-checked with Python's hmac module:
  *   python3 -c "import hmac,hashlib; print(hmac.new(b'Jefe',
  *     b'what do ya want for nothing?', hashlib.sha512).hexdigest())"
+ * SHA-384 and SHA-224 answers are the RFC's, as in
+ * tests/vectors/rfc/rfc-4231-sha{384,224}.txt.
  * HMAC-SHA-512-256 is HMAC-SHA-512 truncated to 32 bytes (libsodium's
  * definition), so its answers are the first 64 hex digits of SHA-512's.
  */
@@ -32,6 +34,11 @@ static const kat kats[] = {
      "9758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"},
     {"sha512256", 2,
      "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554"},
+    {"sha384", 2,
+     "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47"
+     "e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649"},
+    {"sha224", 2,
+     "a30e01098bc6dbbf45690f3a7e9e6d0f8bbea2a39e6148008fd05e44"},
     {"sha256", 6,
      "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"},
     {"sha512", 6,
@@ -39,6 +46,11 @@ static const kat kats[] = {
      "6b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598"},
     {"sha512256", 6,
      "80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f352"},
+    {"sha384", 6,
+     "4ece084485813e9088d2c63a041bc5b44f9ef1012a2b588f"
+     "3cd11f05033ac4c60c2ef6ab4030fe8296248df163f44952"},
+    {"sha224", 6,
+     "95e9a0db962095adaebe9b2d6f0dbce2d499f112f2d2b7273fa6870e"},
 };
 
 /* Tag of msg under key, fed whole (step 0) or step bytes at a time, so a

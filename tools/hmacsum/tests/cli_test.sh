@@ -49,6 +49,11 @@ run 0 "sign sha512" -a sha512 -k jefe.key msg
 check "sign sha512 = RFC 4231" test "$(cat out)" = "$S512  msg"
 run 0 "sign sha512256" --algorithm=sha512256 -k jefe.key msg
 check "sign sha512256 = RFC 4231 truncated" test "$(cat out)" = "$S512256  msg"
+# RFC 4231 case 2 for the two hashes libsodium lacks
+run 0 "sign sha384" -a sha384 -k jefe.key msg
+check "sign sha384 = RFC 4231" test "$(cat out)" = "af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e8e2240ca5e69e2c78b3239ecfab21649  msg"
+run 0 "--tag sha224" --tag -a sha224 -k jefe.key msg
+check "--tag sha224 form" test "$(cat out)" = "HMAC-SHA224 (msg) = a30e01098bc6dbbf45690f3a7e9e6d0f8bbea2a39e6148008fd05e44"
 run 0 "--tag sha256" --tag -k jefe.key msg
 check "--tag sha256 form" test "$(cat out)" = "HMAC-SHA256 (msg) = $S256"
 run 0 "--tag sha512" --tag -a sha512 -k jefe.key msg
@@ -300,7 +305,7 @@ if have openssl; then
         khex=$(tohex "$keyf")
         for n in 0 1 55 56 63 64 65 111 112 127 128 129 1000 65535 65536 65537 200000; do
             head -c "$n" /dev/urandom >data
-            for alg in sha256 sha512; do
+            for alg in sha256 sha512 sha384 sha224; do
                 want=$(openssl dgst -"$alg" -mac HMAC -macopt hexkey:"$khex" data | awk '{print $NF}')
                 got=$("$H" -a "$alg" -k "$keyf" data | cut -d' ' -f1)
                 if [ "$want" != "$got" ]; then
@@ -315,7 +320,7 @@ if have openssl; then
                 bad "openssl sha512 truncated key=$keyf size=$n"; fi
         done
     done
-    echo "ok   - openssl agreement over 3 keys x 17 sizes x 3 algorithms"
+    echo "ok   - openssl agreement over 3 keys x 17 sizes x 5 algorithms"
     # 64 MiB streamed through a pipe (many reads, many 64 KiB buffers)
     head -c 67108864 /dev/urandom >big
     for alg in sha256 sha512; do
