@@ -66,8 +66,10 @@ set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE BOTH)
 EOF
 EMU="$QEMU"
 [ "$ARCH" = aarch64 ] && EMU="$EMU;-cpu;max"
-# -L: the cross libc's loader; LD_LIBRARY_PATH: the multiarch libcmocka.
-EMU="$EMU;-L;/usr/$TRIPLET;-E;LD_LIBRARY_PATH=/usr/lib/$TRIPLET:/lib/$TRIPLET"
+# No -L /usr/$TRIPLET: libcmocka-dev:$DEBARCH brings the target's own
+# multiarch libc and loader (/lib/$TRIPLET), which find libcmocka by
+# themselves. Mixing the cross toolchain's loader with the multiarch libc
+# (e.g. -L plus LD_LIBRARY_PATH) crashes at start-up on s390x.
 
 # Suites may compare with OpenSSL; the host's headers do not fit the
 # target, so use libcrypto only if the target's libssl-dev is installed
@@ -112,10 +114,10 @@ run_suites() {
 # Which backends the library picks on this emulated CPU, from the test
 # program itself (its INFO line prints hmac_backend_sha256/512()).
 backends=$("${emu_argv[@]}" "$BUILD/tests/test_backends" 2>&1 |
-           sed -n 's/.*backends: //p' | head -1)
+           sed -n 's/.*backends: //p' | head -1) || true
 echo "   active backends: ${backends:-unknown}"
 
-run_suites hw
+run_suites default
 if [ "$ARCH" = aarch64 ]; then
   # qemu -cpu max has SHA2 and SHA512: the run above must have used them.
   if [ "$backends" != "sha256=armv8-sha2 sha512=armv8-sha512" ]; then
@@ -123,7 +125,7 @@ if [ "$ARCH" = aarch64 ]; then
     failed=1
   fi
   forced=$(HMAC_BACKEND=portable "${emu_argv[@]}" "$BUILD/tests/test_backends" \
-           --expect-portable 2>&1 | head -1)
+           --expect-portable 2>&1 | head -1) || true
   echo "   with HMAC_BACKEND=portable: $forced"
   run_suites portable HMAC_BACKEND=portable
 fi
