@@ -47,6 +47,12 @@ if(MSVC AND NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
 else()
   set(_hmac_shani_flags -msha -mssse3 -msse4.1)
   set(_hmac_avx2_flags -mavx2 -mbmi2)
+  if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
+    # GCC leaves pre-register-allocation scheduling off on x86; for this
+    # file (scalar rounds interleaved with the vector schedule) turning it
+    # on is worth about 15% (clang schedules this way by default).
+    list(APPEND _hmac_avx2_flags -fschedule-insns -fsched-pressure)
+  endif()
   set(_hmac_arm_sha2_flags -march=armv8-a+crypto)
   # gcc and clang both put the SHA512 intrinsics under the sha3 extension.
   set(_hmac_arm_sha512_flags -march=armv8.2-a+sha3)

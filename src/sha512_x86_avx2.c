@@ -70,26 +70,10 @@ static inline uint64_t rotr64(uint64_t x, unsigned n)
  * shares it, making Maj two operations per round. */
 #define MAJ(x, y, z) ((y) ^ (((x) ^ (y)) & ((y) ^ (z))))
 
-/* Keeps x as computed: stops the compiler from re-associating a sum
- * across this point. GCC otherwise adds the early operands (h, W+K) last,
- * which puts two extra additions on the critical path from e to the next
- * e (7 cycles instead of 5) in what should be a throughput-bound loop. */
-#if defined(__GNUC__) || defined(__clang__)
-#  define KEEP(x) __asm__("" : "+r"(x))
-#else
-#  define KEEP(x) ((void)0)
-#endif
-
-/* One round; wk is W[i] + K[i]. The sum h + wk + Ch(e,f,g) is formed
- * first, since h and wk are ready long before e, so the last addition
- * waits only for Sigma1(e). */
+/* One round; wk is W[i] + K[i]. */
 #define ROUND(a, b, c, d, e, f, g, h, wk)                                    \
     do {                                                                     \
-        uint64_t t1_ = (h) + (wk);                                           \
-        KEEP(t1_);                                                           \
-        t1_ += CH(e, f, g);                                                  \
-        KEEP(t1_);                                                           \
-        t1_ += BSIG1(e);                                                     \
+        uint64_t t1_ = (h) + (wk) + CH(e, f, g) + BSIG1(e);                  \
         d += t1_;                                                            \
         h = t1_ + BSIG0(a) + MAJ(a, b, c);                                   \
     } while (0)
@@ -131,11 +115,24 @@ static inline uint64_t rotr64(uint64_t x, unsigned n)
             s_, VSSIG1(_mm256_permute2x128_si256(s_, s_, 0x08)));           \
     } while (0)
 
+/* An empty asm that "may change" v: the compiler must store it and the
+ * rounds must load it. Without it GCC forwards the stored vector to the
+ * rounds with VPEXTRQ/VMOVQ, which costs more than the load (and about
+ * 5% of the speed). */
+#if defined(__GNUC__) || defined(__clang__)
+#  define IN_MEMORY(v) __asm__("" : "+m"(v))
+#else
+#  define IN_MEMORY(v) ((void)0)
+#endif
+
 /* Stores W+K for words k..k+3 of the block in ring slot (k mod 16). */
 #define STORE_WK(slot, x, k)                                                 \
-    _mm256_store_si256(&ring.v[(slot)],                                      \
-                       _mm256_add_epi64((x), _mm256_loadu_si256(             \
-                           (const __m256i *)(const void *)&K512[(k)])))
+    do {                                                                     \
+        _mm256_store_si256(&ring.v[(slot)],                                  \
+                           _mm256_add_epi64((x), _mm256_loadu_si256(         \
+                               (const __m256i *)(const void *)&K512[(k)]))); \
+        IN_MEMORY(ring.v[(slot)]);                                           \
+    } while (0)
 
 /* Sixteen rounds on ring words 0..15 while the schedule computes the
  * block's words k..k+15 into the same slots, each slot rewritten only
