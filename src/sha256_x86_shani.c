@@ -19,16 +19,8 @@
 #endif
 
 /* FIPS 180-4, section 4.2.2 (a copy of the portable core's table: kept
- * private per file so the library exports no extra symbol). Aligned so
- * that each group of four loads as one vector. */
-#if defined(_MSC_VER) && !defined(__clang__)
-__declspec(align(16))
-#endif
-static const uint32_t K256[64]
-#if defined(__GNUC__) || defined(__clang__)
-    __attribute__((aligned(16)))
-#endif
-    = {
+ * private per file so the library exports no extra symbol). */
+static const uint32_t K256[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
     0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
     0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -49,7 +41,7 @@ static const uint32_t K256[64]
 #define ROUNDS4(m, i)                                                        \
     do {                                                                     \
         __m128i wk_ = _mm_add_epi32(                                         \
-            (m), _mm_load_si128((const __m128i *)(const void *)&K256[i]));   \
+            (m), _mm_loadu_si128((const __m128i *)(const void *)&K256[i]));  \
         cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk_);                       \
         abef = _mm_sha256rnds2_epu32(abef, cdgh,                             \
                                      _mm_shuffle_epi32(wk_, 0x0e));          \
