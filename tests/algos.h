@@ -87,4 +87,10 @@ extern const size_t tu_nhmacs;
 const tu_hash_algo *tu_hash_by_name(const char *name);
 const tu_hmac_algo *tu_hmac_by_name(const char *name);
 
+/* The row's tag of msg under key[0..klen) through init, one update and
+ * final (any key length); fails the test if a call does not return 0. */
+void tu_hmac_compute(const tu_hmac_algo *a, const unsigned char *key,
+                     size_t klen, const unsigned char *msg, size_t mlen,
+                     unsigned char *out);
+
 #endif

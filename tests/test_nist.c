@@ -184,15 +184,9 @@ static void test_hmacvs(void **unused)
             assert_memory_equal(tag, mac, tlen);
 
             /* One update call as well (the other chunking). */
-            {
-                tu_state st;
-
-                memset(got, 0xa5, sizeof got);
-                assert_int_equal(a->init(&st, key, klen), 0);
-                assert_int_equal(a->update(&st, msg, mlen), 0);
-                assert_int_equal(a->final(&st, got), 0);
-                assert_memory_equal(got, tag, a->tag_bytes);
-            }
+            memset(got, 0xa5, sizeof got);
+            tu_hmac_compute(a, key, klen, msg, mlen, got);
+            assert_memory_equal(got, tag, a->tag_bytes);
             free(key);
             free(msg);
             n++;

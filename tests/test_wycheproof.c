@@ -27,7 +27,6 @@ static void check_one(const tu_hmac_algo *a, const tu_wp *wp, counts *c)
     uint8_t *tag = tu_unhex(wp->tag, &tlen);
     uint8_t full[TU_MAX_DIGEST];
     int valid = strcmp(wp->result, "valid") == 0;
-    tu_state st;
 
     /* No "acceptable" in these files: anything else is a reader bug. */
     if (!valid && strcmp(wp->result, "invalid") != 0) {
@@ -37,9 +36,7 @@ static void check_one(const tu_hmac_algo *a, const tu_wp *wp, counts *c)
     assert_int_equal(8 * tlen, (size_t)wp->group_tag_size);
     assert_true(tlen > 0 && tlen <= a->tag_bytes);
 
-    assert_int_equal(a->init(&st, key, klen), 0);
-    assert_int_equal(a->update(&st, msg, mlen), 0);
-    assert_int_equal(a->final(&st, full), 0);
+    tu_hmac_compute(a, key, klen, msg, mlen, full);
 
     if (tlen == a->tag_bytes) {
         int want = valid ? 0 : -1;
