@@ -34,9 +34,10 @@ static inline uint32_t rotr32(uint32_t x, unsigned n)
 #define BSIG1(x) (rotr32(x, 6) ^ rotr32(x, 11) ^ rotr32(x, 25))
 #define SSIG0(x) (rotr32(x, 7) ^ rotr32(x, 18) ^ ((x) >> 3))
 #define SSIG1(x) (rotr32(x, 17) ^ rotr32(x, 19) ^ ((x) >> 10))
-/* Ch and Maj in forms with one operation fewer than the textbook ones. */
+/* Ch and Maj in forms with fewer operations than the textbook ones; in
+ * Maj, (x ^ y) is the next round's (y ^ z), which compilers share. */
 #define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
-#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
+#define MAJ(x, y, z) ((y) ^ (((x) ^ (y)) & ((y) ^ (z))))
 
 /* W[i mod 16] becomes W[i] for i >= 16: the schedule lives in a 16-word
  * ring instead of 64 words, which keeps it in registers or one cache line. */
