@@ -60,16 +60,6 @@ static int read_line(line_reader *r, char **line, size_t *cap, size_t *len)
     }
 }
 
-/* One parsed line. name points into the line buffer, NUL-terminated. */
-typedef struct sum_line {
-    const hs_alg *alg;
-    unsigned char tag[HS_MAX_TAG_BYTES];
-    char *name;
-    size_t name_len;
-} sum_line;
-
-enum { LINE_OK, LINE_SKIP, LINE_BAD };
-
 /* Undoes coreutils' escapes in place: "\\\\", "\\n", "\\r". */
 static int unescape_name(char *name, size_t *len)
 {
@@ -103,7 +93,7 @@ static int unescape_name(char *name, size_t *len)
 
 /* BSD form: TAG " (" name ") = " hex, the hex of exactly TAG's length.
  * The name is found from the end, so it may itself contain ") = ". */
-static int parse_bsd(char *s, size_t len, sum_line *out)
+static int parse_bsd(char *s, size_t len, hs_sum_line *out)
 {
     const hs_alg *alg;
     size_t i, taglen, hexlen;
@@ -123,18 +113,18 @@ static int parse_bsd(char *s, size_t len, sum_line *out)
         if (restlen < 1 + 4 + hexlen ||
             memcmp(rest + restlen - hexlen - 4, ") = ", 4) != 0 ||
             hs_hex_decode(out->tag, alg->bytes, rest + restlen - hexlen) != 0) {
-            return LINE_BAD;
+            return HS_LINE_BAD;
         }
         out->alg = alg;
         out->name = rest;
         out->name_len = restlen - hexlen - 4;
-        return LINE_OK;
+        return HS_LINE_OK;
     }
-    return LINE_SKIP; /* not a BSD line: try the GNU form */
+    return HS_LINE_SKIP; /* not a BSD line: try the GNU form */
 }
 
 /* GNU form: hex (of -a's length) ' ' (' ' | '*') name. */
-static int parse_gnu(char *s, size_t len, const hs_alg *alg, sum_line *out)
+static int parse_gnu(char *s, size_t len, const hs_alg *alg, hs_sum_line *out)
 {
     size_t hexlen = 0;
 
@@ -145,16 +135,16 @@ static int parse_gnu(char *s, size_t len, const hs_alg *alg, sum_line *out)
     if (hexlen != 2 * alg->bytes || len < hexlen + 3 || s[hexlen] != ' ' ||
         (s[hexlen + 1] != ' ' && s[hexlen + 1] != '*') ||
         hs_hex_decode(out->tag, alg->bytes, s) != 0) {
-        return LINE_BAD;
+        return HS_LINE_BAD;
     }
     out->alg = alg;
     out->name = s + hexlen + 2;
     out->name_len = len - hexlen - 2;
-    return LINE_OK;
+    return HS_LINE_OK;
 }
 
-static int parse_line(char *line, size_t len, const hs_alg *alg,
-                      sum_line *out)
+int hs_parse_sum_line(char *line, size_t len, const hs_alg *alg,
+                      hs_sum_line *out)
 {
     char *s = line;
     int escaped, rc;
@@ -167,10 +157,10 @@ static int parse_line(char *line, size_t len, const hs_alg *alg,
         len--;
     }
     if (len == 0 || *s == '#') {
-        return LINE_SKIP;
+        return HS_LINE_SKIP;
     }
     if (memchr(s, '\0', len) != NULL) {
-        return LINE_BAD; /* a name with NUL cannot be opened */
+        return HS_LINE_BAD; /* a name with NUL cannot be opened */
     }
     escaped = *s == '\\';
     if (escaped) {
@@ -178,20 +168,20 @@ static int parse_line(char *line, size_t len, const hs_alg *alg,
         len--;
     }
     rc = parse_bsd(s, len, out);
-    if (rc == LINE_SKIP) {
+    if (rc == HS_LINE_SKIP) {
         rc = parse_gnu(s, len, alg, out);
     }
-    if (rc != LINE_OK) {
-        return LINE_BAD;
+    if (rc != HS_LINE_OK) {
+        return HS_LINE_BAD;
     }
     if (escaped && unescape_name(out->name, &out->name_len) != 0) {
-        return LINE_BAD;
+        return HS_LINE_BAD;
     }
     if (out->name_len == 0) {
-        return LINE_BAD;
+        return HS_LINE_BAD;
     }
     out->name[out->name_len] = '\0';
-    return LINE_OK;
+    return HS_LINE_OK;
 }
 
 /* Prints "name: RESULT" with the name escaped as in the sums. */
@@ -210,7 +200,7 @@ typedef struct check_counts {
     unsigned long formatted, malformed, verified, unreadable, mismatched;
 } check_counts;
 
-static void verify_one(const sum_line *sl, const hs_key *key,
+static void verify_one(const hs_sum_line *sl, const hs_key *key,
                        const hs_check_opts *opts, check_counts *n)
 {
     unsigned char tag[HS_MAX_TAG_BYTES];
@@ -273,7 +263,7 @@ int hs_check_file(const char *path, const hs_key *key,
     const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
     line_reader *r;
     check_counts n = {0, 0, 0, 0, 0};
-    sum_line sl;
+    hs_sum_line sl;
     char *line = NULL;
     size_t cap = 0, len;
     unsigned long lineno = 0;
@@ -296,10 +286,10 @@ int hs_check_file(const char *path, const hs_key *key,
         if (len == 0) {
             continue;
         }
-        switch (parse_line(line, len, opts->alg, &sl)) {
-        case LINE_SKIP:
+        switch (hs_parse_sum_line(line, len, opts->alg, &sl)) {
+        case HS_LINE_SKIP:
             break;
-        case LINE_BAD:
+        case HS_LINE_BAD:
             n.malformed++;
             if (opts->warn) {
                 hs_error("%s: %lu: improperly formatted %s checksum line",

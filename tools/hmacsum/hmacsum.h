@@ -125,12 +125,31 @@ int hs_check_file(const char *path, const hs_key *key,
 /* Runs the built-in known-answer tests; returns 0 when all pass. */
 int hs_selftest(FILE *out);
 
-/* ---- main.c ---- */
+/* One parsed line of a sum file. name points into the line buffer and
+ * is NUL-terminated (escapes undone). */
+typedef struct hs_sum_line {
+    const hs_alg *alg;
+    unsigned char tag[HS_MAX_TAG_BYTES];
+    char *name;
+    size_t name_len;
+} hs_sum_line;
+
+enum { HS_LINE_OK, HS_LINE_SKIP, HS_LINE_BAD };
+
+/* Parses line[0..len) (no '\n'; modified in place) in the GNU or BSD
+ * form; alg is the algorithm for GNU lines. Returns HS_LINE_OK (out
+ * filled), HS_LINE_SKIP (blank or comment) or HS_LINE_BAD. */
+int hs_parse_sum_line(char *line, size_t len, const hs_alg *alg,
+                      hs_sum_line *out);
+
+/* ---- input.c ---- */
 /* Opens a data file for hashing: "-" is standard input. Returns an fd,
  * or -1 with errno set. Refuses standard input when the key came from
  * it (fd 0). */
 int hs_open_input(const char *path);
 /* Closes what hs_open_input returned (standard input is left open). */
 void hs_close_input(int fd);
+/* Records whether the key was read from standard input (--key-fd 0). */
+void hs_input_stdin_holds_key(int holds);
 
 #endif

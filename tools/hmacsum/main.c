@@ -13,29 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Set when the key was read from standard input (--key-fd 0): data can
- * then no longer come from there. */
-static int stdin_holds_key;
-
-int hs_open_input(const char *path)
-{
-    if (strcmp(path, "-") != 0) {
-        return hs_os_open_read(path);
-    }
-    if (stdin_holds_key) {
-        errno = EBADF;
-        return -1;
-    }
-    return hs_os_refuse_dir(0) == 0 ? 0 : -1;
-}
-
-void hs_close_input(int fd)
-{
-    if (fd != 0) {
-        (void) hs_os_close(fd);
-    }
-}
-
 static void usage_text(FILE *out)
 {
     fprintf(out,
@@ -402,8 +379,8 @@ int main(int argc, char **argv)
                      "(--allow-empty-key overrides)");
             status = HS_EXIT_USAGE;
         } else {
-            stdin_holds_key = cfg.key_source == HS_KEY_FD &&
-                              strcmp(cfg.key_arg, "0") == 0;
+            hs_input_stdin_holds_key(cfg.key_source == HS_KEY_FD &&
+                                     strcmp(cfg.key_arg, "0") == 0);
             status = cfg.check ? check_files(&cfg, &key)
                                : sign_files(&cfg, &key);
         }

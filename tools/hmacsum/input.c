@@ -1,0 +1,37 @@
+/*
+ * input.c - opening the files to hash: "-" is standard input, unless the
+ * key was read from there.
+ */
+#include "hmacsum.h"
+#include "os.h"
+
+#include <errno.h>
+#include <string.h>
+
+/* Set when the key was read from standard input (--key-fd 0): data can
+ * then no longer come from there. */
+static int stdin_holds_key;
+
+int hs_open_input(const char *path)
+{
+    if (strcmp(path, "-") != 0) {
+        return hs_os_open_read(path);
+    }
+    if (stdin_holds_key) {
+        errno = EBADF;
+        return -1;
+    }
+    return hs_os_refuse_dir(0) == 0 ? 0 : -1;
+}
+
+void hs_close_input(int fd)
+{
+    if (fd != 0) {
+        (void) hs_os_close(fd);
+    }
+}
+
+void hs_input_stdin_holds_key(int holds)
+{
+    stdin_holds_key = holds;
+}
