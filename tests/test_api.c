@@ -16,6 +16,7 @@
  *   python3 -c "import hmac; print(hmac.new(bytes(range(32)), b'', 'sha512').hexdigest())"
  *   python3 -c "import hmac; print(hmac.new(b'', b'', 'sha256').hexdigest())"
  *   python3 -c "import hmac; print(hmac.new(b'', b'', 'sha512').hexdigest())"
+ * and the same with sha224 / sha384 for the SHA-224 and SHA-384 rows.
  * HMAC-SHA-512-256 is the first 64 hex digits of the HMAC-SHA-512 ones. */
 static const struct {
     const char *name, *empty;
@@ -25,6 +26,10 @@ static const struct {
     {"SHA-512",
      "cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce"
      "47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e"},
+    {"SHA-224", "d14a028c2a3a2bc9476102bb288234c415a2b01f828ea62ac5b3e42f"},
+    {"SHA-384",
+     "38b060a751ac96384cd9327eb1b1e36a21fdb71114be07434c0cc7bf63f6e1da"
+     "274edebfe76f65fbd51ad2f14898b95b"},
 };
 
 static const struct {
@@ -43,6 +48,14 @@ static const struct {
     {"HMAC-SHA-512-256",
      "b04a70f45e9529968060f0026344d5f4da59f1c3ce228245f6bb088d7b8aa9fc",
      "b936cee86c9f87aa5d3c6f2e84cb5a4239a5fe50480a6ec66b70ab5b1f4ac673"},
+    {"HMAC-SHA-224",
+     "2a7430f93bb5456d155c654063c7074aa70c01936a6c0e53a9f9407f",
+     "5ce14f72894662213e2748d2a6ba234b74263910cedde2f5a9271524"},
+    {"HMAC-SHA-384",
+     "8f8683aef2575615be091bb6cda44bb103c8fc7f68dd0879824ffac246e8f2ca"
+     "7471c605d53f69941c51b47549168216",
+     "6c1f2ee938fad2e24bd91298474382ca218c75db3d83e114b3d4367776d14d35"
+     "51289e75e8209cd4b792302840234adc"},
 };
 
 #define PATTERN 0xa5
