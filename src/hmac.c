@@ -33,7 +33,7 @@ void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
         h->init(&tmp);
         h->update(&tmp, key, keylen);
         h->final(&tmp, khash);
-        hmac_memzero(&tmp, sizeof tmp);
+        hmac_memzero(&tmp, h->ctx_size);
         key = khash;
         keylen = h->digest_size;
     }
@@ -52,8 +52,11 @@ void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
     h->init(octx);
     h->update(octx, pad, h->block_size);
 
-    hmac_memzero(pad, sizeof pad);
-    hmac_memzero(khash, sizeof khash);
+    /* Wipe only what was written: the length test is on public data. */
+    hmac_memzero(pad, h->block_size);
+    if (key == khash) {
+        hmac_memzero(khash, h->digest_size);
+    }
 }
 
 void hmac_generic_update(const hmac_hash *h, void *ictx, const uint8_t *in,
@@ -71,7 +74,7 @@ void hmac_generic_final(const hmac_hash *h, void *ictx, void *octx,
     h->update(octx, digest, h->digest_size);
     h->final(octx, digest);
     memcpy(out, digest, outlen);
-    hmac_memzero(digest, sizeof digest);
+    hmac_memzero(digest, h->digest_size);
 }
 
 void hmac_generic_oneshot(const hmac_hash *h, uint8_t *out, size_t outlen,
@@ -83,8 +86,8 @@ void hmac_generic_oneshot(const hmac_hash *h, uint8_t *out, size_t outlen,
     hmac_generic_init(h, &ictx, &octx, key, keylen);
     h->update(&ictx, in, inlen);
     hmac_generic_final(h, &ictx, &octx, out, outlen);
-    hmac_memzero(&ictx, sizeof ictx);
-    hmac_memzero(&octx, sizeof octx);
+    hmac_memzero(&ictx, h->ctx_size);
+    hmac_memzero(&octx, h->ctx_size);
 }
 
 int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
