@@ -21,7 +21,9 @@ typedef union {
 void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
                        const uint8_t *key, size_t keylen)
 {
-    uint8_t pad[HMAC_MAX_BLOCK];
+    /* K ^ ipad, then K ^ opad right after it (one wipe covers both). */
+    uint8_t pad[2 * HMAC_MAX_BLOCK];
+    uint8_t *opad = pad + h->block_size;
     uint8_t khash[HMAC_MAX_DIGEST];
     size_t i;
 
@@ -39,21 +41,16 @@ void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
     }
 
     memset(pad, 0x36, h->block_size);
+    memset(opad, 0x5c, h->block_size);
     for (i = 0; i < keylen; i++) {
         pad[i] ^= key[i];
+        opad[i] ^= key[i];
     }
-    h->init(ictx);
-    h->update(ictx, pad, h->block_size);
-
-    /* Turn K ^ ipad into K ^ opad in place. */
-    for (i = 0; i < h->block_size; i++) {
-        pad[i] ^= 0x36 ^ 0x5c;
-    }
-    h->init(octx);
-    h->update(octx, pad, h->block_size);
+    /* Two independent compressions: the hash core may interleave them. */
+    h->absorb_pads(ictx, octx, pad, opad);
 
     /* Wipe only what was written: the length test is on public data. */
-    hmac_memzero(pad, h->block_size);
+    hmac_memzero(pad, 2 * h->block_size);
     if (key == khash) {
         hmac_memzero(khash, h->digest_size);
     }

@@ -142,12 +142,42 @@ static void desc224_final(void *ctx, uint8_t *out)
     sha256_finish((crypto_hash_sha256_state *)ctx, out, 28);
 }
 
+/* Both states start from init, then absorb one block each. */
+static void absorb_pads(crypto_hash_sha256_state *i,
+                        crypto_hash_sha256_state *o,
+                        void (*init)(crypto_hash_sha256_state *),
+                        const uint8_t *ipad, const uint8_t *opad)
+{
+    init(i);
+    init(o);
+    sha256_compress_x2(i->state, ipad, o->state, opad);
+    i->count = o->count = 64 * 8;
+}
+
+static void desc256_absorb_pads(void *ictx, void *octx,
+                                const uint8_t *ipad, const uint8_t *opad)
+{
+    absorb_pads((crypto_hash_sha256_state *)ictx,
+                (crypto_hash_sha256_state *)octx, sha256_init_state, ipad,
+                opad);
+}
+
+static void desc224_absorb_pads(void *ictx, void *octx,
+                                const uint8_t *ipad, const uint8_t *opad)
+{
+    absorb_pads((crypto_hash_sha256_state *)ictx,
+                (crypto_hash_sha256_state *)octx, sha224_init_state, ipad,
+                opad);
+}
+
 const hmac_hash hmac_hash_sha256 = {
     64, 32, sizeof(crypto_hash_sha256_state),
     desc256_init, desc_update, desc256_final, desc256_last_block,
+    desc256_absorb_pads,
 };
 
 const hmac_hash hmac_hash_sha224 = {
     64, 28, sizeof(crypto_hash_sha256_state),
     desc224_init, desc_update, desc224_final, desc224_last_block,
+    desc224_absorb_pads,
 };

@@ -146,12 +146,42 @@ static void desc384_final(void *ctx, uint8_t *out)
     sha512_finish((crypto_hash_sha512_state *)ctx, out, 48);
 }
 
+/* Both states start from init, then absorb one block each. */
+static void absorb_pads(crypto_hash_sha512_state *i,
+                        crypto_hash_sha512_state *o,
+                        void (*init)(crypto_hash_sha512_state *),
+                        const uint8_t *ipad, const uint8_t *opad)
+{
+    init(i);
+    init(o);
+    sha512_compress_x2(i->state, ipad, o->state, opad);
+    i->count[1] = o->count[1] = 128 * 8;
+}
+
+static void desc512_absorb_pads(void *ictx, void *octx,
+                                const uint8_t *ipad, const uint8_t *opad)
+{
+    absorb_pads((crypto_hash_sha512_state *)ictx,
+                (crypto_hash_sha512_state *)octx, sha512_init_state, ipad,
+                opad);
+}
+
+static void desc384_absorb_pads(void *ictx, void *octx,
+                                const uint8_t *ipad, const uint8_t *opad)
+{
+    absorb_pads((crypto_hash_sha512_state *)ictx,
+                (crypto_hash_sha512_state *)octx, sha384_init_state, ipad,
+                opad);
+}
+
 const hmac_hash hmac_hash_sha512 = {
     128, 64, sizeof(crypto_hash_sha512_state),
     desc512_init, desc_update, desc512_final, desc512_last_block,
+    desc512_absorb_pads,
 };
 
 const hmac_hash hmac_hash_sha384 = {
     128, 48, sizeof(crypto_hash_sha512_state),
     desc384_init, desc_update, desc384_final, desc384_last_block,
+    desc384_absorb_pads,
 };
