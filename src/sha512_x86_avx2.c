@@ -199,17 +199,6 @@ void sha512_compress_avx2(uint64_t state[8], const uint8_t *blocks,
         state[4] += e; state[5] += f; state[6] += g; state[7] += h;
         blocks += 128;
     }
-    /* The ring held message words: for HMAC, key-derived ones. Four
-     * vector stores cost less than hmac_memzero's call into memset (HMAC
-     * on a short message makes four calls here). The volatile asm "reads"
-     * the ring, so the stores are not dead (a non-volatile asm whose
-     * outputs are unused would itself be deleted, and the stores with it). */
-#if defined(__GNUC__) || defined(__clang__)
-    for (k = 0; k < 4; k++) {
-        _mm256_store_si256(&ring.v[k], _mm256_setzero_si256());
-    }
-    __asm__ __volatile__("" : : "m"(ring) : "memory");
-#else
+    /* The ring held message words: for HMAC, key-derived ones. */
     hmac_memzero(&ring, sizeof ring);
-#endif
 }
