@@ -225,20 +225,6 @@ void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks)
     sha512_compress_portable(state, blocks, nblocks);
 }
 
-void sha256_compress_x2(uint32_t state_a[8], const uint8_t *block_a,
-                        uint32_t state_b[8], const uint8_t *block_b)
-{
-    sha256_compress(state_a, block_a, 1);
-    sha256_compress(state_b, block_b, 1);
-}
-
-void sha512_compress_x2(uint64_t state_a[8], const uint8_t *block_a,
-                        uint64_t state_b[8], const uint8_t *block_b)
-{
-    sha512_compress(state_a, block_a, 1);
-    sha512_compress(state_b, block_b, 1);
-}
-
 const char *hmac_backend_sha256(void)
 {
     if (cpu_features() & HMAC_CPU_SHA256_HW) {

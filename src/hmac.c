@@ -46,7 +46,8 @@ void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
         pad[i] ^= key[i];
         opad[i] ^= key[i];
     }
-    /* Two independent compressions: the hash core may interleave them. */
+    /* The ipad and opad blocks go to the hash core together: two
+     * independent compressions it is free to overlap. */
     h->absorb_pads(ictx, octx, pad, opad);
 
     /* Wipe only what was written: the length test is on public data. */

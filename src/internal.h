@@ -102,15 +102,6 @@ sha512_compress_fn sha512_compress_armv8;
 void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks);
 void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks);
 
-/* Two independent one-block compressions: state_a absorbs block_a and
- * state_b absorbs block_b. HMAC key setup (ipad and opad blocks) has two
- * such chains; a backend may interleave them so that one fills the other's
- * latency gaps. Without such a backend, two sequential calls. */
-void sha256_compress_x2(uint32_t state_a[8], const uint8_t *block_a,
-                        uint32_t state_b[8], const uint8_t *block_b);
-void sha512_compress_x2(uint64_t state_a[8], const uint8_t *block_a,
-                        uint64_t state_b[8], const uint8_t *block_b);
-
 /* Test hook (not exported from the shared library; tests link the static
  * archive): restricts the backends to those whose bit is set in mask
  * (HMAC_CPU_* below), or 0 for portable only. Returns the features the CPU
