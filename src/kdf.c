@@ -20,36 +20,45 @@ typedef union {
     crypto_hash_sha512_state s512;
 } kdf_state;
 
+/* HMAC keyed once (ikey, okey) and the working copies of one block
+ * (ictx, octx): what both KDFs need for every output block. */
+typedef struct {
+    kdf_state ikey, okey, ictx, octx;
+} kdf_hmac;
+
+/* Starts the HMAC for the next block from the keyed states. */
+static void kdf_hmac_fresh(const hmac_hash *h, kdf_hmac *k)
+{
+    memcpy(&k->ictx, &k->ikey, h->ctx_size);
+    memcpy(&k->octx, &k->okey, h->ctx_size);
+}
+
 void hmac_hkdf_expand(const hmac_hash *h, uint8_t *out, size_t outlen,
                       const uint8_t *info, size_t infolen, const uint8_t *prk,
                       size_t prklen)
 {
-    kdf_state ikey, okey, ictx, octx;
+    kdf_hmac k;
     uint8_t t[HMAC_MAX_DIGEST];
     size_t tlen = 0;
     uint8_t counter = 0;
 
-    hmac_generic_init(h, &ikey, &okey, prk, prklen);
+    hmac_generic_init(h, &k.ikey, &k.okey, prk, prklen);
     while (outlen > 0) {
         size_t take = outlen < h->digest_size ? outlen : h->digest_size;
 
         /* T(i) = HMAC(PRK, T(i-1) || info || i), T(0) empty. */
         counter++;
-        memcpy(&ictx, &ikey, h->ctx_size);
-        memcpy(&octx, &okey, h->ctx_size);
-        h->update(&ictx, t, tlen);
-        h->update(&ictx, info, infolen);
-        h->update(&ictx, &counter, 1);
-        hmac_generic_final(h, &ictx, &octx, t, h->digest_size);
+        kdf_hmac_fresh(h, &k);
+        h->update(&k.ictx, t, tlen);
+        h->update(&k.ictx, info, infolen);
+        h->update(&k.ictx, &counter, 1);
+        hmac_generic_final(h, &k.ictx, &k.octx, t, h->digest_size);
         tlen = h->digest_size;
         memcpy(out, t, take);
         out += take;
         outlen -= take;
     }
-    hmac_memzero(&ikey, sizeof ikey);
-    hmac_memzero(&okey, sizeof okey);
-    hmac_memzero(&ictx, sizeof ictx);
-    hmac_memzero(&octx, sizeof octx);
+    hmac_memzero(&k, sizeof k);
     hmac_memzero(t, sizeof t);
 }
 
@@ -70,7 +79,7 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
                  const uint8_t *pw, size_t pwlen, const uint8_t *salt,
                  size_t saltlen, unsigned long long iterations)
 {
-    kdf_state ikey, okey, ictx, octx;
+    kdf_hmac k;
     /* U(j) lives in the first hlen bytes of iblock, already padded as the
      * inner hash's last block; the inner digest lands in oblock likewise. */
     uint8_t iblock[HMAC_MAX_BLOCK], oblock[HMAC_MAX_BLOCK];
@@ -79,7 +88,7 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
     size_t i, hlen = h->digest_size;
     unsigned long long j;
 
-    hmac_generic_init(h, &ikey, &okey, pw, pwlen);
+    hmac_generic_init(h, &k.ikey, &k.okey, pw, pwlen);
     pad_after_key_block(h, iblock);
     pad_after_key_block(h, oblock);
     while (outlen > 0) {
@@ -88,17 +97,16 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
         /* U1 = PRF(P, S || INT(i)); T = U1 ^ U2 ^ ... ^ Uc. */
         index++;
         store_be32(be_index, index);
-        memcpy(&ictx, &ikey, h->ctx_size);
-        memcpy(&octx, &okey, h->ctx_size);
-        h->update(&ictx, salt, saltlen);
-        h->update(&ictx, be_index, 4);
-        hmac_generic_final(h, &ictx, &octx, iblock, hlen);
+        kdf_hmac_fresh(h, &k);
+        h->update(&k.ictx, salt, saltlen);
+        h->update(&k.ictx, be_index, 4);
+        hmac_generic_final(h, &k.ictx, &k.octx, iblock, hlen);
         memcpy(t, iblock, hlen);
         /* U(j+1) = H(okey || H(ikey || U(j))): two compressions, no copy of
          * a hash state. */
         for (j = 1; j < iterations; j++) {
-            h->last_block(&ikey, iblock, oblock);
-            h->last_block(&okey, oblock, iblock);
+            h->last_block(&k.ikey, iblock, oblock);
+            h->last_block(&k.okey, oblock, iblock);
             for (i = 0; i < hlen; i++) {
                 t[i] ^= iblock[i];
             }
@@ -107,10 +115,7 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
         out += take;
         outlen -= take;
     }
-    hmac_memzero(&ikey, sizeof ikey);
-    hmac_memzero(&okey, sizeof okey);
-    hmac_memzero(&ictx, sizeof ictx);
-    hmac_memzero(&octx, sizeof octx);
+    hmac_memzero(&k, sizeof k);
     hmac_memzero(iblock, sizeof iblock);
     hmac_memzero(oblock, sizeof oblock);
     hmac_memzero(t, sizeof t);
