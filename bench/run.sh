@@ -105,9 +105,12 @@ measure() {
     # libhmac also runs with HMAC_BACKEND=portable (library "libhmac-portable")
     # in every pass: the portable targets are close calls and deserve the same
     # treatment as the others.
+    # hmac-bench-floor (the cost of one compression) runs in every pass too.
+    floor=""
+    [ -x "$bin_dir/hmac-bench-floor" ] && floor=hmac-bench-floor
     pass=1
     while [ "$pass" -le "$passes" ]; do
-        for b in hmac-bench portable $competitors; do
+        for b in hmac-bench portable $competitors $floor; do
             echo "== pass $pass/$passes: $b" >&2
             # shellcheck disable=SC2086 # bench_args is a list of words
             if [ "$b" = portable ]; then
