@@ -225,6 +225,22 @@ void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks)
     sha512_compress_portable(state, blocks, nblocks);
 }
 
+int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
+                      const uint8_t *key, size_t keylen, const uint8_t *in,
+                      size_t inlen)
+{
+#if defined(HMAC_HAVE_X86_SHANI)
+    if (cpu_features() & HMAC_CPU_SHA256_HW) {
+        sha256_hmac_shani(out, outlen, iv, key, keylen, in, inlen);
+        return 0;
+    }
+#else
+    (void)out; (void)outlen; (void)iv; (void)key; (void)keylen; (void)in;
+    (void)inlen;
+#endif
+    return -1;
+}
+
 const char *hmac_backend_sha256(void)
 {
     if (cpu_features() & HMAC_CPU_SHA256_HW) {

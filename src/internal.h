@@ -86,6 +86,12 @@ sha256_compress_fn sha256_compress_portable;
 sha512_compress_fn sha512_compress_portable;
 #if defined(HMAC_HAVE_X86_SHANI)
 sha256_compress_fn sha256_compress_shani;
+/* HMAC-SHA-256 (iv: SHA-256's or SHA-224's; outlen 32 or 28) of
+ * in[0..inlen) under a key of at most 64 bytes, with every chaining value
+ * in registers: the one-shot path for short messages. */
+void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
+                       const uint8_t *key, size_t keylen, const uint8_t *in,
+                       size_t inlen);
 #endif
 #if defined(HMAC_HAVE_X86_AVX2)
 sha512_compress_fn sha512_compress_avx2;
@@ -101,6 +107,11 @@ sha512_compress_fn sha512_compress_armv8;
  * backend chosen once for this process. */
 void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks);
 void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks);
+/* sha256_hmac_shani (same arguments) when this process runs the SHA-NI
+ * backend: returns 0. Returns -1, having done nothing, otherwise. */
+int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
+                      const uint8_t *key, size_t keylen, const uint8_t *in,
+                      size_t inlen);
 
 /* Test hook (not exported from the shared library; tests link the static
  * archive): restricts the backends to those whose bit is set in mask
@@ -144,6 +155,12 @@ typedef struct hmac_hash {
      * so the hash core runs them through its two-stream compression. */
     void (*absorb_pads)(void *ictx, void *octx, const uint8_t *ipad,
                         const uint8_t *opad);
+    /* Optional (NULL if none): the whole one-shot HMAC in one backend
+     * function, for a key of at most block_size bytes; writes digest_size
+     * bytes. Returns -1 when this process does not run such a backend
+     * (the generic construction is used then), 0 when it ran. */
+    int (*oneshot_fused)(uint8_t *out, const uint8_t *key, size_t keylen,
+                         const uint8_t *in, size_t inlen);
 } hmac_hash;
 
 extern const hmac_hash hmac_hash_sha224;

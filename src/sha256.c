@@ -142,6 +142,20 @@ static void desc224_final(void *ctx, uint8_t *out)
     sha256_finish((crypto_hash_sha256_state *)ctx, out, 28);
 }
 
+static int desc256_oneshot_fused(uint8_t *out, const uint8_t *key,
+                                 size_t keylen, const uint8_t *in,
+                                 size_t inlen)
+{
+    return sha256_hmac_fused(out, 32, IV256, key, keylen, in, inlen);
+}
+
+static int desc224_oneshot_fused(uint8_t *out, const uint8_t *key,
+                                 size_t keylen, const uint8_t *in,
+                                 size_t inlen)
+{
+    return sha256_hmac_fused(out, 28, IV224, key, keylen, in, inlen);
+}
+
 /* Both states start from init, then absorb one block each. */
 static void absorb_pads(crypto_hash_sha256_state *i,
                         crypto_hash_sha256_state *o,
@@ -176,11 +190,11 @@ static void desc224_absorb_pads(void *ictx, void *octx,
 const hmac_hash hmac_hash_sha256 = {
     64, 32, sizeof(crypto_hash_sha256_state),
     desc256_init, desc_update, desc256_final, desc256_last_block,
-    desc256_absorb_pads,
+    desc256_absorb_pads, desc256_oneshot_fused,
 };
 
 const hmac_hash hmac_hash_sha224 = {
     64, 28, sizeof(crypto_hash_sha256_state),
     desc224_init, desc_update, desc224_final, desc224_last_block,
-    desc224_absorb_pads,
+    desc224_absorb_pads, desc224_oneshot_fused,
 };

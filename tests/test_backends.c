@@ -1,9 +1,9 @@
 /*
  * test_backends.c - every hardware backend the host supports agrees with
  * the portable cores: the compression functions directly (random chaining
- * values, 1..17 blocks at unaligned addresses), and the public hashes and
- * HMACs across sizes with the backend forced on and off through
- * hmac_cpu_force(). A backend that was not built, or that this CPU lacks,
+ * values, 1..17 blocks at unaligned addresses), the fused one-shot HMAC,
+ * and the public hashes and HMACs across sizes with the backend forced on
+ * and off through hmac_cpu_force(). A backend that was not built, or that this CPU lacks,
  * is reported as skipped, never passed.
  *
  * Run as "test_backends --expect-portable" (ctest does, with
@@ -33,6 +33,12 @@
 #elif defined(HMAC_HAVE_ARM_SHA512)
 #  define SHA512_HW_NAME "armv8-sha512"
 #  define SHA512_HW_FN sha512_compress_armv8
+#endif
+
+#if defined(HMAC_HAVE_X86_SHANI)
+#  define FUSED_BUILT 1
+#else
+#  define FUSED_BUILT 0
 #endif
 
 /* Skips the current test unless the library has a backend for bit and
@@ -170,6 +176,56 @@ static void test_public_api(void **unused)
     }
 }
 
+/* The fused one-shot HMAC (sha256_hmac_shani, taken by hmac_generic_oneshot
+ * when the SHA-NI backend runs) against the generic construction under
+ * the portable core: every message length to 300 (tail of one block, of
+ * two, none), longer ones, and keys around the block size and beyond it
+ * (hashed first), for HMAC-SHA-256 and HMAC-SHA-224. */
+static void test_fused_oneshot(void **unused)
+{
+    static const size_t key_lens[] = {0, 1, 31, 32, 33, 55, 63, 64, 65, 100, 200};
+    static const size_t long_lens[] = {511, 512, 513, 1000, 4099};
+    static uint8_t msg[4099 + 3];
+    static const hmac_hash *const hashes[] = {&hmac_hash_sha256,
+                                              &hmac_hash_sha224};
+    uint8_t key[200];
+    uint64_t seed = 0x66757365u;
+    size_t h, k, len;
+
+    (void)unused;
+    if (!require_backend(HMAC_CPU_SHA256_HW, FUSED_BUILT,
+                         "fused HMAC-SHA-256 one-shot")) {
+        skip();
+    }
+    tu_fill_random(msg, sizeof msg, &seed);
+    tu_fill_random(key, sizeof key, &seed);
+    for (h = 0; h < 2; h++) {
+        const hmac_hash *hh = hashes[h];
+
+        for (k = 0; k < sizeof key_lens / sizeof key_lens[0]; k++) {
+            for (len = 0; len <= 300 + 5; len++) {
+                size_t n = len <= 300 ? len : long_lens[len - 301];
+                const uint8_t *m = msg + (len % 3); /* unaligned too */
+                uint8_t want[32], got[32];
+
+                hmac_cpu_force(0);
+                hmac_generic_oneshot(hh, want, hh->digest_size, m, n, key,
+                                     key_lens[k]);
+                hmac_cpu_force(HMAC_CPU_ALL);
+                memset(got, 0xee, sizeof got);
+                hmac_generic_oneshot(hh, got, hh->digest_size, m, n, key,
+                                     key_lens[k]);
+                if (memcmp(got, want, hh->digest_size) != 0) {
+                    print_error("digest %u, key %u bytes, message %u bytes\n",
+                                (unsigned)hh->digest_size,
+                                (unsigned)key_lens[k], (unsigned)n);
+                }
+                assert_memory_equal(got, want, hh->digest_size);
+            }
+        }
+    }
+}
+
 /* FIPS 180-2, appendix B.1 and C.1: SHA-256("abc") and SHA-512("abc"),
  * under every backend subset the CPU supports. */
 static void test_abc_every_subset(void **unused)
@@ -266,6 +322,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_prestate(test_not_built, sha512_what),
 #endif
         cmocka_unit_test_teardown(test_public_api, restore_all),
+        cmocka_unit_test_teardown(test_fused_oneshot, restore_all),
         cmocka_unit_test_teardown(test_abc_every_subset, restore_all),
         cmocka_unit_test_teardown(test_backend_names, restore_all),
     };
