@@ -6,9 +6,14 @@
 
 #include <string.h>
 
-const char *const fz_hmac_names[FZ_NHMACS] = {"HMAC-SHA-256", "HMAC-SHA-512",
-                                              "HMAC-SHA-512-256"};
-const char *const fz_hash_names[FZ_NHASHES] = {"SHA-256", "SHA-512"};
+const char *fz_current = "-";
+
+/* In enum order (fuzz_common.h). */
+const char *const fz_hmac_names[FZ_NHMACS] = {
+    "HMAC-SHA-256", "HMAC-SHA-512", "HMAC-SHA-512-256", "HMAC-SHA-224",
+    "HMAC-SHA-384"};
+const char *const fz_hash_names[FZ_NHASHES] = {"SHA-256", "SHA-512", "SHA-224",
+                                               "SHA-384"};
 
 static uint8_t byte_at(const uint8_t *data, size_t size, size_t i)
 {
@@ -54,23 +59,67 @@ void fz_key32(const fz_input *in, uint8_t key32[32])
     memcpy(key32, in->key, in->keylen < 32 ? in->keylen : 32);
 }
 
+/* An enum value no switch below knows: a bug in the harness itself. The
+ * switches list every value without a default, so -Wswitch also points at
+ * any algorithm added to the enums but not to a switch. */
+static void bad_alg(const char *fn, int v)
+{
+    fprintf(stderr, "%s: unknown algorithm %d\n", fn, v);
+    abort();
+}
+
 size_t fz_tag_bytes(fz_hmac a)
 {
     switch (a) {
     case FZ_HMACSHA256: return crypto_auth_hmacsha256_BYTES;
     case FZ_HMACSHA512: return crypto_auth_hmacsha512_BYTES;
-    default: return crypto_auth_hmacsha512256_BYTES;
+    case FZ_HMACSHA512256: return crypto_auth_hmacsha512256_BYTES;
+    case FZ_HMACSHA224: return crypto_auth_hmacsha224_BYTES;
+    case FZ_HMACSHA384: return crypto_auth_hmacsha384_BYTES;
+    case FZ_NHMACS: break;
     }
+    bad_alg("fz_tag_bytes", (int)a);
+    return 0;
 }
 
 size_t fz_digest_bytes(fz_hash h)
 {
-    return h == FZ_SHA256 ? crypto_hash_sha256_BYTES : crypto_hash_sha512_BYTES;
+    switch (h) {
+    case FZ_SHA256: return crypto_hash_sha256_BYTES;
+    case FZ_SHA512: return crypto_hash_sha512_BYTES;
+    case FZ_SHA224: return crypto_hash_sha224_BYTES;
+    case FZ_SHA384: return crypto_hash_sha384_BYTES;
+    case FZ_NHASHES: break;
+    }
+    bad_alg("fz_digest_bytes", (int)h);
+    return 0;
+}
+
+size_t fz_block_bytes(fz_hash h)
+{
+    switch (h) {
+    case FZ_SHA224:
+    case FZ_SHA256: return 64;
+    case FZ_SHA384:
+    case FZ_SHA512: return 128;
+    case FZ_NHASHES: break;
+    }
+    bad_alg("fz_block_bytes", (int)h);
+    return 0;
 }
 
 fz_hash fz_hmac_hash(fz_hmac a)
 {
-    return a == FZ_HMACSHA256 ? FZ_SHA256 : FZ_SHA512;
+    switch (a) {
+    case FZ_HMACSHA256: return FZ_SHA256;
+    case FZ_HMACSHA512:
+    case FZ_HMACSHA512256: return FZ_SHA512; /* truncated HMAC-SHA-512 */
+    case FZ_HMACSHA224: return FZ_SHA224;
+    case FZ_HMACSHA384: return FZ_SHA384;
+    case FZ_NHMACS: break;
+    }
+    bad_alg("fz_hmac_hash", (int)a);
+    return FZ_NHASHES;
 }
 
 int fz_hmac_oneshot(fz_hmac a, uint8_t *out, const uint8_t *in, size_t len,
@@ -79,8 +128,13 @@ int fz_hmac_oneshot(fz_hmac a, uint8_t *out, const uint8_t *in, size_t len,
     switch (a) {
     case FZ_HMACSHA256: return crypto_auth_hmacsha256(out, in, len, key32);
     case FZ_HMACSHA512: return crypto_auth_hmacsha512(out, in, len, key32);
-    default: return crypto_auth_hmacsha512256(out, in, len, key32);
+    case FZ_HMACSHA512256: return crypto_auth_hmacsha512256(out, in, len, key32);
+    case FZ_HMACSHA224: return crypto_auth_hmacsha224(out, in, len, key32);
+    case FZ_HMACSHA384: return crypto_auth_hmacsha384(out, in, len, key32);
+    case FZ_NHMACS: break;
     }
+    bad_alg("fz_hmac_oneshot", (int)a);
+    return -1;
 }
 
 int fz_hmac_verify(fz_hmac a, const uint8_t *tag, const uint8_t *in,
@@ -91,9 +145,16 @@ int fz_hmac_verify(fz_hmac a, const uint8_t *tag, const uint8_t *in,
         return crypto_auth_hmacsha256_verify(tag, in, len, key32);
     case FZ_HMACSHA512:
         return crypto_auth_hmacsha512_verify(tag, in, len, key32);
-    default:
+    case FZ_HMACSHA512256:
         return crypto_auth_hmacsha512256_verify(tag, in, len, key32);
+    case FZ_HMACSHA224:
+        return crypto_auth_hmacsha224_verify(tag, in, len, key32);
+    case FZ_HMACSHA384:
+        return crypto_auth_hmacsha384_verify(tag, in, len, key32);
+    case FZ_NHMACS: break;
     }
+    bad_alg("fz_hmac_verify", (int)a);
+    return -1;
 }
 
 int fz_hmac_init(fz_hmac a, fz_state *s, const uint8_t *key, size_t keylen)
@@ -101,8 +162,14 @@ int fz_hmac_init(fz_hmac a, fz_state *s, const uint8_t *key, size_t keylen)
     switch (a) {
     case FZ_HMACSHA256: return crypto_auth_hmacsha256_init(&s->h256, key, keylen);
     case FZ_HMACSHA512: return crypto_auth_hmacsha512_init(&s->h512, key, keylen);
-    default: return crypto_auth_hmacsha512256_init(&s->h512, key, keylen);
+    case FZ_HMACSHA512256:
+        return crypto_auth_hmacsha512256_init(&s->h512, key, keylen);
+    case FZ_HMACSHA224: return crypto_auth_hmacsha224_init(&s->h224, key, keylen);
+    case FZ_HMACSHA384: return crypto_auth_hmacsha384_init(&s->h384, key, keylen);
+    case FZ_NHMACS: break;
     }
+    bad_alg("fz_hmac_init", (int)a);
+    return -1;
 }
 
 int fz_hmac_update(fz_hmac a, fz_state *s, const uint8_t *in, size_t len)
@@ -110,8 +177,14 @@ int fz_hmac_update(fz_hmac a, fz_state *s, const uint8_t *in, size_t len)
     switch (a) {
     case FZ_HMACSHA256: return crypto_auth_hmacsha256_update(&s->h256, in, len);
     case FZ_HMACSHA512: return crypto_auth_hmacsha512_update(&s->h512, in, len);
-    default: return crypto_auth_hmacsha512256_update(&s->h512, in, len);
+    case FZ_HMACSHA512256:
+        return crypto_auth_hmacsha512256_update(&s->h512, in, len);
+    case FZ_HMACSHA224: return crypto_auth_hmacsha224_update(&s->h224, in, len);
+    case FZ_HMACSHA384: return crypto_auth_hmacsha384_update(&s->h384, in, len);
+    case FZ_NHMACS: break;
     }
+    bad_alg("fz_hmac_update", (int)a);
+    return -1;
 }
 
 int fz_hmac_final(fz_hmac a, fz_state *s, uint8_t *out)
@@ -119,32 +192,65 @@ int fz_hmac_final(fz_hmac a, fz_state *s, uint8_t *out)
     switch (a) {
     case FZ_HMACSHA256: return crypto_auth_hmacsha256_final(&s->h256, out);
     case FZ_HMACSHA512: return crypto_auth_hmacsha512_final(&s->h512, out);
-    default: return crypto_auth_hmacsha512256_final(&s->h512, out);
+    case FZ_HMACSHA512256: return crypto_auth_hmacsha512256_final(&s->h512, out);
+    case FZ_HMACSHA224: return crypto_auth_hmacsha224_final(&s->h224, out);
+    case FZ_HMACSHA384: return crypto_auth_hmacsha384_final(&s->h384, out);
+    case FZ_NHMACS: break;
     }
+    bad_alg("fz_hmac_final", (int)a);
+    return -1;
 }
 
 int fz_hash_oneshot(fz_hash h, uint8_t *out, const uint8_t *in, size_t len)
 {
-    return h == FZ_SHA256 ? crypto_hash_sha256(out, in, len)
-                          : crypto_hash_sha512(out, in, len);
+    switch (h) {
+    case FZ_SHA256: return crypto_hash_sha256(out, in, len);
+    case FZ_SHA512: return crypto_hash_sha512(out, in, len);
+    case FZ_SHA224: return crypto_hash_sha224(out, in, len);
+    case FZ_SHA384: return crypto_hash_sha384(out, in, len);
+    case FZ_NHASHES: break;
+    }
+    bad_alg("fz_hash_oneshot", (int)h);
+    return -1;
 }
 
 int fz_hash_init(fz_hash h, fz_state *s)
 {
-    return h == FZ_SHA256 ? crypto_hash_sha256_init(&s->s256)
-                          : crypto_hash_sha512_init(&s->s512);
+    switch (h) {
+    case FZ_SHA256: return crypto_hash_sha256_init(&s->s256);
+    case FZ_SHA512: return crypto_hash_sha512_init(&s->s512);
+    case FZ_SHA224: return crypto_hash_sha224_init(&s->s224);
+    case FZ_SHA384: return crypto_hash_sha384_init(&s->s384);
+    case FZ_NHASHES: break;
+    }
+    bad_alg("fz_hash_init", (int)h);
+    return -1;
 }
 
 int fz_hash_update(fz_hash h, fz_state *s, const uint8_t *in, size_t len)
 {
-    return h == FZ_SHA256 ? crypto_hash_sha256_update(&s->s256, in, len)
-                          : crypto_hash_sha512_update(&s->s512, in, len);
+    switch (h) {
+    case FZ_SHA256: return crypto_hash_sha256_update(&s->s256, in, len);
+    case FZ_SHA512: return crypto_hash_sha512_update(&s->s512, in, len);
+    case FZ_SHA224: return crypto_hash_sha224_update(&s->s224, in, len);
+    case FZ_SHA384: return crypto_hash_sha384_update(&s->s384, in, len);
+    case FZ_NHASHES: break;
+    }
+    bad_alg("fz_hash_update", (int)h);
+    return -1;
 }
 
 int fz_hash_final(fz_hash h, fz_state *s, uint8_t *out)
 {
-    return h == FZ_SHA256 ? crypto_hash_sha256_final(&s->s256, out)
-                          : crypto_hash_sha512_final(&s->s512, out);
+    switch (h) {
+    case FZ_SHA256: return crypto_hash_sha256_final(&s->s256, out);
+    case FZ_SHA512: return crypto_hash_sha512_final(&s->s512, out);
+    case FZ_SHA224: return crypto_hash_sha224_final(&s->s224, out);
+    case FZ_SHA384: return crypto_hash_sha384_final(&s->s384, out);
+    case FZ_NHASHES: break;
+    }
+    bad_alg("fz_hash_final", (int)h);
+    return -1;
 }
 
 /* Calls update on each piece of the message, as the chunks say (chunk
