@@ -151,8 +151,8 @@ typedef struct hmac_hash {
      * buffering, no copy of ctx. PBKDF2's inner loop is two of these. */
     void (*last_block)(const void *ctx, const uint8_t *block, uint8_t *out);
     /* Starts ictx and octx and absorbs one whole block into each (the
-     * HMAC ipad and opad blocks): the two compressions are independent,
-     * so the hash core runs them through its two-stream compression. */
+     * HMAC ipad and opad blocks): two independent compressions, which the
+     * CPU overlaps. */
     void (*absorb_pads)(void *ictx, void *octx, const uint8_t *ipad,
                         const uint8_t *opad);
     /* Optional (NULL if none): the whole one-shot HMAC in one backend

@@ -151,7 +151,6 @@ void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
     uint8_t tail[128], k0[64];
     size_t rest = inlen & 63;
     size_t n = rest < 56 ? 64 : 128;
-    uint8_t len_be[8];
     __m128i iabef, icdgh, oabef, ocdgh, k[4], d0, d1;
     int j;
 
@@ -165,8 +164,7 @@ void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
     }
     tail[rest] = 0x80;
     /* The inner hash covers the key block and the message. */
-    store_be64(len_be, ((uint64_t)inlen + 64) << 3);
-    memcpy(tail + n - 8, len_be, 8);
+    store_be64(tail + n - 8, ((uint64_t)inlen + 64) << 3);
     memset(k0, 0, sizeof k0);
     if (keylen > 0) {
         memcpy(k0, key, keylen);
