@@ -3,8 +3,8 @@
  * the portable cores: the compression functions directly (random chaining
  * values, 1..17 blocks at unaligned addresses), the fused one-shot HMAC,
  * and the public hashes and HMACs across sizes with the backend forced on
- * and off through hmac_cpu_force(). A backend that was not built, or that this CPU lacks,
- * is reported as skipped, never passed.
+ * and off through hmac_cpu_force(). A backend that was not built, or that
+ * this CPU lacks, is reported as skipped, never passed.
  *
  * Run as "test_backends --expect-portable" (ctest does, with
  * HMAC_BACKEND=portable in the environment) it checks instead that the
