@@ -59,10 +59,9 @@ void fz_key32(const fz_input *in, uint8_t key32[32])
     memcpy(key32, in->key, in->keylen < 32 ? in->keylen : 32);
 }
 
-/* An enum value no switch below knows: a bug in the harness itself. The
- * switches list every value without a default, so -Wswitch also points at
- * any algorithm added to the enums but not to a switch. */
-static void bad_alg(const char *fn, int v)
+/* The switches list every value without a default, so -Wswitch also
+ * points at any algorithm added to the enums but not to a switch. */
+void fz_bad_alg(const char *fn, int v)
 {
     fprintf(stderr, "%s: unknown algorithm %d\n", fn, v);
     abort();
@@ -78,7 +77,7 @@ size_t fz_tag_bytes(fz_hmac a)
     case FZ_HMACSHA384: return crypto_auth_hmacsha384_BYTES;
     case FZ_NHMACS: break;
     }
-    bad_alg("fz_tag_bytes", (int)a);
+    fz_bad_alg("fz_tag_bytes", (int)a);
     return 0;
 }
 
@@ -91,7 +90,7 @@ size_t fz_digest_bytes(fz_hash h)
     case FZ_SHA384: return crypto_hash_sha384_BYTES;
     case FZ_NHASHES: break;
     }
-    bad_alg("fz_digest_bytes", (int)h);
+    fz_bad_alg("fz_digest_bytes", (int)h);
     return 0;
 }
 
@@ -104,7 +103,7 @@ size_t fz_block_bytes(fz_hash h)
     case FZ_SHA512: return 128;
     case FZ_NHASHES: break;
     }
-    bad_alg("fz_block_bytes", (int)h);
+    fz_bad_alg("fz_block_bytes", (int)h);
     return 0;
 }
 
@@ -118,7 +117,7 @@ fz_hash fz_hmac_hash(fz_hmac a)
     case FZ_HMACSHA384: return FZ_SHA384;
     case FZ_NHMACS: break;
     }
-    bad_alg("fz_hmac_hash", (int)a);
+    fz_bad_alg("fz_hmac_hash", (int)a);
     return FZ_NHASHES;
 }
 
@@ -133,7 +132,7 @@ int fz_hmac_oneshot(fz_hmac a, uint8_t *out, const uint8_t *in, size_t len,
     case FZ_HMACSHA384: return crypto_auth_hmacsha384(out, in, len, key32);
     case FZ_NHMACS: break;
     }
-    bad_alg("fz_hmac_oneshot", (int)a);
+    fz_bad_alg("fz_hmac_oneshot", (int)a);
     return -1;
 }
 
@@ -153,7 +152,7 @@ int fz_hmac_verify(fz_hmac a, const uint8_t *tag, const uint8_t *in,
         return crypto_auth_hmacsha384_verify(tag, in, len, key32);
     case FZ_NHMACS: break;
     }
-    bad_alg("fz_hmac_verify", (int)a);
+    fz_bad_alg("fz_hmac_verify", (int)a);
     return -1;
 }
 
@@ -168,7 +167,7 @@ int fz_hmac_init(fz_hmac a, fz_state *s, const uint8_t *key, size_t keylen)
     case FZ_HMACSHA384: return crypto_auth_hmacsha384_init(&s->h384, key, keylen);
     case FZ_NHMACS: break;
     }
-    bad_alg("fz_hmac_init", (int)a);
+    fz_bad_alg("fz_hmac_init", (int)a);
     return -1;
 }
 
@@ -183,7 +182,7 @@ int fz_hmac_update(fz_hmac a, fz_state *s, const uint8_t *in, size_t len)
     case FZ_HMACSHA384: return crypto_auth_hmacsha384_update(&s->h384, in, len);
     case FZ_NHMACS: break;
     }
-    bad_alg("fz_hmac_update", (int)a);
+    fz_bad_alg("fz_hmac_update", (int)a);
     return -1;
 }
 
@@ -197,7 +196,7 @@ int fz_hmac_final(fz_hmac a, fz_state *s, uint8_t *out)
     case FZ_HMACSHA384: return crypto_auth_hmacsha384_final(&s->h384, out);
     case FZ_NHMACS: break;
     }
-    bad_alg("fz_hmac_final", (int)a);
+    fz_bad_alg("fz_hmac_final", (int)a);
     return -1;
 }
 
@@ -210,7 +209,7 @@ int fz_hash_oneshot(fz_hash h, uint8_t *out, const uint8_t *in, size_t len)
     case FZ_SHA384: return crypto_hash_sha384(out, in, len);
     case FZ_NHASHES: break;
     }
-    bad_alg("fz_hash_oneshot", (int)h);
+    fz_bad_alg("fz_hash_oneshot", (int)h);
     return -1;
 }
 
@@ -223,7 +222,7 @@ int fz_hash_init(fz_hash h, fz_state *s)
     case FZ_SHA384: return crypto_hash_sha384_init(&s->s384);
     case FZ_NHASHES: break;
     }
-    bad_alg("fz_hash_init", (int)h);
+    fz_bad_alg("fz_hash_init", (int)h);
     return -1;
 }
 
@@ -236,7 +235,7 @@ int fz_hash_update(fz_hash h, fz_state *s, const uint8_t *in, size_t len)
     case FZ_SHA384: return crypto_hash_sha384_update(&s->s384, in, len);
     case FZ_NHASHES: break;
     }
-    bad_alg("fz_hash_update", (int)h);
+    fz_bad_alg("fz_hash_update", (int)h);
     return -1;
 }
 
@@ -249,7 +248,7 @@ int fz_hash_final(fz_hash h, fz_state *s, uint8_t *out)
     case FZ_SHA384: return crypto_hash_sha384_final(&s->s384, out);
     case FZ_NHASHES: break;
     }
-    bad_alg("fz_hash_final", (int)h);
+    fz_bad_alg("fz_hash_final", (int)h);
     return -1;
 }
 

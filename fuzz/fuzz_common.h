@@ -43,6 +43,10 @@ void fz_parse(fz_input *in, const uint8_t *data, size_t size);
  * set by the targets' loops so that a failed check says which one. */
 extern const char *fz_current;
 
+/* Aborts on an enum value a switch over the algorithms does not know (a
+ * bug in the harness itself), naming the function. */
+void fz_bad_alg(const char *fn, int v);
+
 /* Stops the fuzzer with a message: libFuzzer saves the input as a crash. */
 #define FZ_CHECK(cond)                                                       \
     do {                                                                     \

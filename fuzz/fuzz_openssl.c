@@ -30,8 +30,8 @@ static const EVP_MD *md_of(fz_hash h)
     case FZ_SHA384: return EVP_sha384();
     case FZ_NHASHES: break;
     }
-    fprintf(stderr, "md_of: unknown hash %d\n", (int)h);
-    abort();
+    fz_bad_alg("md_of", (int)h);
+    return NULL;
 }
 
 static void check_hmac(fz_hmac a, const fz_input *in)
