@@ -214,7 +214,7 @@ static void verify_one(const hs_sum_line *sl, const hs_key *key,
         }
     } else {
         err = hs_hmac_fd(sl->alg, key, fd, tag);
-        hs_close_input(fd);
+        hs_close_input(sl->name, fd);
     }
     n->verified++;
     if (err != 0) {
@@ -276,7 +276,7 @@ int hs_check_file(const char *path, const hs_key *key,
     }
     r = (line_reader *) calloc(1, sizeof *r);
     if (r == NULL) {
-        hs_close_input(fd);
+        hs_close_input(path, fd);
         hs_error("%s", strerror(ENOMEM));
         return HS_EXIT_FAIL;
     }
@@ -301,7 +301,7 @@ int hs_check_file(const char *path, const hs_key *key,
             verify_one(&sl, key, opts, &n);
         }
     }
-    hs_close_input(fd);
+    hs_close_input(path, fd);
     free(line);
     if (rc < 0) {
         hs_error("%s: %s", shown, strerror(r->err));

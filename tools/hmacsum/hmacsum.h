@@ -100,6 +100,9 @@ typedef enum hs_key_source {
 int hs_key_load(hs_key *key, hs_key_source source, const char *arg, int hex);
 /* Wipes and frees the key. */
 void hs_key_free(hs_key *key);
+/* Parses --key-fd's argument (decimal digits, no sign) into *fd: 0, or -1
+ * if it is not a descriptor number. "00" is descriptor 0 as "0" is. */
+int hs_key_parse_fd(const char *s, int *fd);
 /* Decodes hex text in[0..len) (whitespace anywhere ignored) into out,
  * which has room for len/2 bytes; *outlen gets the decoded length.
  * Returns 0, or -1 on a non-hex character or an odd digit count. */
@@ -147,8 +150,10 @@ int hs_parse_sum_line(char *line, size_t len, const hs_alg *alg,
  * or -1 with errno set. Refuses standard input when the key came from
  * it (fd 0). */
 int hs_open_input(const char *path);
-/* Closes what hs_open_input returned (standard input is left open). */
-void hs_close_input(int fd);
+/* Closes what hs_open_input(path) returned. Standard input ("-") is left
+ * open; a file is closed even when it landed on descriptor 0 (standard
+ * input closed at start), so that a later "-" cannot read that file. */
+void hs_close_input(const char *path, int fd);
 /* Records whether the key was read from standard input (--key-fd 0). */
 void hs_input_stdin_holds_key(int holds);
 

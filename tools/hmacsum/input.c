@@ -24,9 +24,9 @@ int hs_open_input(const char *path)
     return hs_os_refuse_dir(0) == 0 ? 0 : -1;
 }
 
-void hs_close_input(int fd)
+void hs_close_input(const char *path, int fd)
 {
-    if (fd != 0) {
+    if (strcmp(path, "-") != 0) {
         (void) hs_os_close(fd);
     }
 }

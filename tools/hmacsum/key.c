@@ -119,7 +119,7 @@ int hs_key_hex_decode(unsigned char *out, size_t *outlen,
 }
 
 /* Parses a descriptor number: decimal digits only, no sign. */
-static int parse_fd(const char *s, int *fd)
+int hs_key_parse_fd(const char *s, int *fd)
 {
     long v = 0;
 
@@ -164,7 +164,7 @@ static int key_from_fd(hs_key *key, const char *arg)
 {
     int fd, err;
 
-    if (parse_fd(arg, &fd) != 0) {
+    if (hs_key_parse_fd(arg, &fd) != 0) {
         hs_error("--key-fd: '%s' is not a descriptor number", arg);
         return -1;
     }

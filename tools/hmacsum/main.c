@@ -213,6 +213,16 @@ static void parse_args(config *cfg, int argc, char **argv)
     }
 }
 
+/* Whether the key comes from standard input: --key-fd naming descriptor
+ * 0 however it is spelled ("0", "00", ...). */
+static int key_is_stdin(const config *cfg)
+{
+    int fd;
+
+    return cfg->key_source == HS_KEY_FD &&
+           hs_key_parse_fd(cfg->key_arg, &fd) == 0 && fd == 0;
+}
+
 /* Rejects option combinations that make no sense (status 2). */
 static void validate(const config *cfg)
 {
@@ -248,8 +258,7 @@ static void validate(const config *cfg)
     if (cfg->key_sources > 1) {
         usage_error("give only one of -k, --key-env and --key-fd", NULL);
     }
-    if (cfg->key_source == HS_KEY_FD && strcmp(cfg->key_arg, "0") == 0 &&
-        reads_stdin) {
+    if (key_is_stdin(cfg) && reads_stdin) {
         usage_error("--key-fd 0 reads the key from standard input, so the "
                     "data cannot come from there too",
                     NULL);
@@ -313,7 +322,7 @@ static int sign_files(const config *cfg, const hs_key *key)
             err = errno;
         } else {
             err = hs_hmac_fd(cfg->alg, key, fd, tag);
-            hs_close_input(fd);
+            hs_close_input(files[i], fd);
         }
         if (err != 0) {
             hs_error("%s: %s", files[i], strerror(err));
@@ -379,8 +388,7 @@ int main(int argc, char **argv)
                      "(--allow-empty-key overrides)");
             status = HS_EXIT_USAGE;
         } else {
-            hs_input_stdin_holds_key(cfg.key_source == HS_KEY_FD &&
-                                     strcmp(cfg.key_arg, "0") == 0);
+            hs_input_stdin_holds_key(key_is_stdin(&cfg));
             status = cfg.check ? check_files(&cfg, &key)
                                : sign_files(&cfg, &key);
         }

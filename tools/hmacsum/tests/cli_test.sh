@@ -85,6 +85,21 @@ check "key fd 3 = RFC 4231" test "$(cat out)" = "$S256  msg"
 check "key fd 0 with a FILE = RFC 4231" test "$(cat out)" = "$S256  msg"
 run 2 "key fd 0 while data is stdin" --key-fd 0 </dev/null
 run 2 "key fd not open" --key-fd 9 msg
+# The refusal is about the descriptor, not its spelling (issue 14.1):
+# "00" and "000" are descriptor 0 too, and used to print HMAC(key, "").
+run 2 "key fd 00 while data is stdin" --key-fd 00 - <jefe.key
+run 2 "key fd 000, no operand (stdin)" --key-fd 000 <jefe.key
+"$H" --key-fd 00 msg <jefe.key >out 2>err
+check "key fd 00 with a FILE = RFC 4231" test "$(cat out)" = "$S256  msg"
+# Standard input closed (issue 14.2): the file opened first lands on
+# descriptor 0; it must be closed after use, so that "-" then fails with
+# EBADF as in GNU sha256sum instead of hashing an empty input.
+"$H" -k jefe.key msg - <&- >out 2>err
+rc=$?
+check "closed stdin: '-' fails (exit 1)" test "$rc" -eq 1
+check "closed stdin: msg still signed" test "$(head -n 1 out)" = "$S256  msg"
+check "closed stdin: no tag for '-'" test "$(wc -l <out)" -eq 1
+check "closed stdin: says Bad file descriptor" has "-: Bad file descriptor" err
 run 2 "key fd not a number" --key-fd x msg
 run 2 "missing key file" -k no-such.key msg
 check "missing key file message" has "no-such.key" err
