@@ -13,6 +13,11 @@
 #define AF_CAT3(a, b, c) a##b##c
 #define AF_XCAT3(a, b, c) AF_CAT3(a, b, c)
 #define AF_NAME(suffix) AF_XCAT3(crypto_auth_, FAMILY, suffix)
+/* A state after _final or hmac_memzero (or only zero-initialised). A keyed
+ * state's outer length counter is always one block: it is zero only in a
+ * dead state. The counter is public, so unlike the chaining value (keyed)
+ * it can be branched on. */
+#define AF_DEAD(st) hmac_is_zero(&(st)->octx.count, sizeof (st)->octx.count)
 
 size_t AF_NAME(_bytes)(void)
 {
@@ -46,7 +51,8 @@ int AF_NAME(_init)(STATE *state, const unsigned char *key, size_t keylen)
 int AF_NAME(_update)(STATE *state, const unsigned char *in,
                      unsigned long long inlen)
 {
-    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
+    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen) ||
+        AF_DEAD(state)) {
         return -1;
     }
     hmac_generic_update(HASH, &state->ictx, in, (size_t)inlen);
@@ -55,7 +61,7 @@ int AF_NAME(_update)(STATE *state, const unsigned char *in,
 
 int AF_NAME(_final)(STATE *state, unsigned char *out)
 {
-    if (state == NULL || out == NULL) {
+    if (state == NULL || out == NULL || AF_DEAD(state)) {
         return -1;
     }
     hmac_generic_final(HASH, &state->ictx, &state->octx, out, TAG_BYTES);
@@ -87,6 +93,7 @@ int AF_NAME(_verify)(const unsigned char *h, const unsigned char *in,
 }
 
 #undef AF_NAME
+#undef AF_DEAD
 #undef AF_XCAT3
 #undef AF_CAT3
 #undef FAMILY

@@ -13,6 +13,13 @@
 #define HF_CAT3(a, b, c) a##b##c
 #define HF_XCAT3(a, b, c) HF_CAT3(a, b, c)
 #define HF_NAME(suffix) HF_XCAT3(crypto_hash_, FAMILY, suffix)
+/* A state after _final or hmac_memzero (or only zero-initialised): no
+ * length absorbed and an all-zero chaining value, which a live state never
+ * has (with nothing absorbed it holds the public IV). The length test comes
+ * first, so the chaining value is read only while it is public. */
+#define HF_DEAD(st)                                                          \
+    (hmac_is_zero(&(st)->count, sizeof (st)->count) &&                      \
+     hmac_is_zero((st)->state, sizeof (st)->state))
 
 size_t HF_NAME(_bytes)(void)
 {
@@ -36,7 +43,8 @@ int HF_NAME(_init)(STATE *state)
 int HF_NAME(_update)(STATE *state, const unsigned char *in,
                      unsigned long long inlen)
 {
-    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen)) {
+    if (state == NULL || (in == NULL && inlen > 0) || !hmac_len_fits(inlen) ||
+        HF_DEAD(state)) {
         return -1;
     }
     ABSORB(state, in, (size_t)inlen);
@@ -45,7 +53,7 @@ int HF_NAME(_update)(STATE *state, const unsigned char *in,
 
 int HF_NAME(_final)(STATE *state, unsigned char *out)
 {
-    if (state == NULL || out == NULL) {
+    if (state == NULL || out == NULL || HF_DEAD(state)) {
         return -1;
     }
     FINISH(state, out, OUT_BYTES);
@@ -70,6 +78,7 @@ int HF_NAME()(unsigned char *out, const unsigned char *in,
 }
 
 #undef HF_NAME
+#undef HF_DEAD
 #undef HF_XCAT3
 #undef HF_CAT3
 #undef FAMILY

@@ -212,6 +212,21 @@ int hmac_ct_verify(const uint8_t *x, const uint8_t *y, size_t n);
 /* Fills buf with len bytes from the OS CSPRNG, or aborts (randombytes.c). */
 void hmac_randombytes(void *buf, size_t len);
 
+/* 1 if p[0..n) is all zero bytes, else 0; reads every byte. Recognises a
+ * dead state (after _final or hmac_memzero) from its public parts: see
+ * AF_DEAD and HF_DEAD. */
+static inline int hmac_is_zero(const void *p, size_t n)
+{
+    const unsigned char *b = (const unsigned char *)p;
+    unsigned char acc = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        acc |= b[i];
+    }
+    return acc == 0;
+}
+
 /* The public API takes lengths as unsigned long long (libsodium's
  * signatures). A buffer in memory cannot be longer than SIZE_MAX, so on a
  * 32-bit target a larger length is a caller bug, answered with -1. */

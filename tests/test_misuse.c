@@ -321,16 +321,14 @@ static void test_alias_final(void **unused)
 /* ---- use after final -------------------------------------------------------
  * (test_api checks that every _final wipes hash and HMAC states; this is
  * about what happens when a caller keeps using the dead state.)
- * The headers say a state is dead after _final until the next _init: it
- * is wiped to all zero bytes. A second _final on it is not an error the
- * API can detect (a zeroed state is a valid bit pattern), so it returns 0
- * and hashes from the zeroed state: deterministic, and derived from
- * nothing the caller put in. */
+ * A state is dead after _final, after hmac_memzero, or when it was only
+ * zero-initialised: its chaining value is all zero, which no real SHA-2
+ * state reaches. _update and _final refuse it with -1 and write nothing,
+ * instead of answering with a tag that depends on no key (issue 14.3). */
 
 static void test_use_after_final(void **unused)
 {
-    uint8_t key[64], msg[77], tag[TU_MAX_DIGEST];
-    uint8_t again[TU_MAX_DIGEST], dead[TU_MAX_DIGEST];
+    uint8_t key[64], msg[77], tag[TU_MAX_DIGEST], out[TU_MAX_DIGEST];
     uint64_t seed = 8;
     size_t i;
 
@@ -339,27 +337,57 @@ static void test_use_after_final(void **unused)
     fill_key(key, sizeof key, 9);
     for (i = 0; i < tu_nhmacs; i++) {
         const tu_hmac_algo *a = &tu_hmacs[i];
-        tu_state st, zero;
+        tu_state st, wiped;
 
-        memset(&zero, 0, sizeof zero);
         assert_int_equal(a->init(&st, key, sizeof key), 0);
         assert_int_equal(a->update(&st, msg, sizeof msg), 0);
+        wiped = st;
         assert_int_equal(a->final(&st, tag), 0);
         assert_true(all_bytes(&st, a->state_bytes, 0));
 
-        /* Final again: 0, the same as final on a state we zeroed, not
-         * the tag, and the state stays zero. */
-        assert_int_equal(a->final(&st, again), 0);
-        assert_int_equal(a->final(&zero, dead), 0);
-        assert_memory_equal(again, dead, a->tag_bytes);
-        assert_memory_not_equal(again, tag, a->tag_bytes);
+        /* After _final: both refused, nothing written. */
+        memset(out, PATTERN, sizeof out);
+        assert_int_equal(a->update(&st, msg, sizeof msg), -1);
+        assert_int_equal(a->update(&st, NULL, 0), -1);
+        assert_int_equal(a->final(&st, out), -1);
+        assert_true(all_bytes(out, sizeof out, PATTERN));
         assert_true(all_bytes(&st, a->state_bytes, 0));
+
+        /* A live keyed state wiped by the caller is dead too. */
+        hmac_memzero(&wiped, a->state_bytes);
+        assert_int_equal(a->update(&wiped, msg, 1), -1);
+        assert_int_equal(a->final(&wiped, out), -1);
+        assert_true(all_bytes(out, sizeof out, PATTERN));
 
         /* init after final gives a working state. */
         assert_int_equal(a->init(&st, key, sizeof key), 0);
         assert_int_equal(a->update(&st, msg, sizeof msg), 0);
-        assert_int_equal(a->final(&st, again), 0);
-        assert_memory_equal(again, tag, a->tag_bytes);
+        assert_int_equal(a->final(&st, out), 0);
+        assert_memory_equal(out, tag, a->tag_bytes);
+    }
+    for (i = 0; i < tu_nhashes; i++) {
+        const tu_hash_algo *a = &tu_hashes[i];
+        tu_state st, wiped;
+
+        assert_int_equal(a->init(&st), 0);
+        assert_int_equal(a->update(&st, msg, sizeof msg), 0);
+        wiped = st;
+        assert_int_equal(a->final(&st, tag), 0);
+
+        memset(out, PATTERN, sizeof out);
+        assert_int_equal(a->update(&st, msg, sizeof msg), -1);
+        assert_int_equal(a->final(&st, out), -1);
+        assert_true(all_bytes(out, sizeof out, PATTERN));
+
+        hmac_memzero(&wiped, a->state_bytes);
+        assert_int_equal(a->update(&wiped, NULL, 0), -1);
+        assert_int_equal(a->final(&wiped, out), -1);
+        assert_true(all_bytes(out, sizeof out, PATTERN));
+
+        assert_int_equal(a->init(&st), 0);
+        assert_int_equal(a->update(&st, msg, sizeof msg), 0);
+        assert_int_equal(a->final(&st, out), 0);
+        assert_memory_equal(out, tag, a->digest_bytes);
     }
 }
 

@@ -61,14 +61,18 @@ HMAC_API int crypto_auth_hmacsha256_init(crypto_auth_hmacsha256_state *state,
 
 /* Absorbs in[0..inlen); any chunking gives the same tag. in may be NULL
  * when inlen is 0. Returns 0, or -1 (state unchanged) when state is NULL or
- * in is NULL with inlen > 0. */
+ * in is NULL with inlen > 0.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and is left unchanged. */
 HMAC_API int crypto_auth_hmacsha256_update(crypto_auth_hmacsha256_state *state,
                                            const unsigned char *in,
                                            unsigned long long inlen);
 
 /* Writes the 32-byte tag to out and wipes the whole state: after _final the
  * state is dead until the next _init. Returns 0, or -1 when state or out is
- * NULL. */
+ * NULL.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and out is not written. */
 HMAC_API int crypto_auth_hmacsha256_final(crypto_auth_hmacsha256_state *state,
                                           unsigned char *out);
 

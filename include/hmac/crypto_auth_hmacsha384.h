@@ -52,13 +52,17 @@ HMAC_API int crypto_auth_hmacsha384_init(crypto_auth_hmacsha384_state *state,
                                          size_t keylen);
 
 /* Absorbs in[0..inlen). in may be NULL when inlen is 0. Returns 0, or -1
- * (state unchanged) when state is NULL or in is NULL with inlen > 0. */
+ * (state unchanged) when state is NULL or in is NULL with inlen > 0.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and is left unchanged. */
 HMAC_API int crypto_auth_hmacsha384_update(crypto_auth_hmacsha384_state *state,
                                            const unsigned char *in,
                                            unsigned long long inlen);
 
 /* Writes the 48-byte tag to out and wipes the whole state (dead until the
- * next _init). Returns 0, or -1 when state or out is NULL. */
+ * next _init). Returns 0, or -1 when state or out is NULL.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and out is not written. */
 HMAC_API int crypto_auth_hmacsha384_final(crypto_auth_hmacsha384_state *state,
                                           unsigned char *out);
 

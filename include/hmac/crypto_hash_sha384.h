@@ -36,13 +36,17 @@ HMAC_API int crypto_hash_sha384(unsigned char *out, const unsigned char *in,
 HMAC_API int crypto_hash_sha384_init(crypto_hash_sha384_state *state);
 
 /* Absorbs in[0..inlen); any chunking gives the same digest. Returns 0, or
- * -1 (state unchanged) when state is NULL or in is NULL with inlen > 0. */
+ * -1 (state unchanged) when state is NULL or in is NULL with inlen > 0.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and is left unchanged. */
 HMAC_API int crypto_hash_sha384_update(crypto_hash_sha384_state *state,
                                        const unsigned char *in,
                                        unsigned long long inlen);
 
 /* Writes the 48-byte digest to out and wipes the state (dead until the
- * next _init). Returns 0, or -1 when state or out is NULL. */
+ * next _init). Returns 0, or -1 when state or out is NULL.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and out is not written. */
 HMAC_API int crypto_hash_sha384_final(crypto_hash_sha384_state *state,
                                       unsigned char *out);
 

@@ -41,14 +41,18 @@ HMAC_API int crypto_hash_sha512_init(crypto_hash_sha512_state *state);
 /* Absorbs in[0..inlen) into a state prepared by _init. Any number of calls,
  * of any sizes (0 included), give the same digest as one call with the
  * concatenation. in may be NULL when inlen is 0. Returns 0, or -1 (state
- * unchanged) when state is NULL or in is NULL with inlen > 0. */
+ * unchanged) when state is NULL or in is NULL with inlen > 0.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and is left unchanged. */
 HMAC_API int crypto_hash_sha512_update(crypto_hash_sha512_state *state,
                                        const unsigned char *in,
                                        unsigned long long inlen);
 
 /* Writes the 64-byte digest to out and wipes the state: it must be
  * initialised again before further use. Returns 0, or -1 when state or out
- * is NULL. */
+ * is NULL.
+ * A dead state (after _final or hmac_memzero, or only zero-initialised)
+ * gets -1 too, and out is not written. */
 HMAC_API int crypto_hash_sha512_final(crypto_hash_sha512_state *state,
                                       unsigned char *out);
 
