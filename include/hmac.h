@@ -23,6 +23,7 @@
 #include "hmac/crypto_verify_16.h"
 #include "hmac/crypto_verify_32.h"
 #include "hmac/crypto_verify_64.h"
+#include "hmac/many.h"
 #include "hmac/utils.h"
 
 #endif

@@ -13,6 +13,7 @@
 #define AF_CAT3(a, b, c) a##b##c
 #define AF_XCAT3(a, b, c) AF_CAT3(a, b, c)
 #define AF_NAME(suffix) AF_XCAT3(crypto_auth_, FAMILY, suffix)
+#define AF_MANY(suffix) AF_XCAT3(hmac_auth_, FAMILY, suffix)
 /* A state after _final or hmac_memzero (or only zero-initialised). A keyed
  * state's outer length counter is always one block: it is zero only in a
  * dead state. The counter is public, so unlike the chaining value (keyed)
@@ -92,6 +93,101 @@ int AF_NAME(_verify)(const unsigned char *h, const unsigned char *in,
                                KEY_BYTES);
 }
 
+/* ---- many messages per call (many.h) ---- */
+
+int AF_MANY(_many)(unsigned char *out, const unsigned char *const in[],
+                   const size_t inlen[], size_t n, const unsigned char *k)
+{
+    if (n == 0) {
+        return 0;
+    }
+    if (out == NULL || k == NULL || !hmac_many_inputs_ok(in, inlen, n)) {
+        return -1;
+    }
+    hmac_generic_many(HASH, out, TAG_BYTES, in, inlen, n, k, KEY_BYTES);
+    return 0;
+}
+
+int AF_MANY(_verify_many)(int result[], const unsigned char *tags,
+                          const unsigned char *const in[],
+                          const size_t inlen[], size_t n,
+                          const unsigned char *k)
+{
+    if (n == 0) {
+        return 0;
+    }
+    if (tags == NULL || k == NULL || !hmac_many_inputs_ok(in, inlen, n)) {
+        return -1;
+    }
+    return hmac_generic_verify_many(HASH, result, tags, TAG_BYTES, in, inlen,
+                                    n, k, KEY_BYTES);
+}
+
+/* 1 if state[0..n) are all live states, else 0. */
+static int AF_MANY(_states_ok)(STATE *const state[], size_t n)
+{
+    size_t i;
+
+    if (state == NULL) {
+        return 0;
+    }
+    for (i = 0; i < n; i++) {
+        if (state[i] == NULL || AF_DEAD(state[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int AF_MANY(_update_many)(STATE *const state[],
+                          const unsigned char *const in[],
+                          const size_t inlen[], size_t n)
+{
+    void *ictx[HASH_MANY_BATCH];
+    size_t b, i;
+
+    if (n == 0) {
+        return 0;
+    }
+    if (!AF_MANY(_states_ok)(state, n) || !hmac_many_inputs_ok(in, inlen, n)) {
+        return -1;
+    }
+    for (; n > 0; state += b, in += b, inlen += b, n -= b) {
+        b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
+        for (i = 0; i < b; i++) {
+            ictx[i] = &state[i]->ictx;
+        }
+        hash_many_update(HASH, ictx, in, inlen, b);
+    }
+    return 0;
+}
+
+int AF_MANY(_final_many)(STATE *const state[], unsigned char *out, size_t n)
+{
+    void *ictx[HASH_MANY_BATCH], *octx[HASH_MANY_BATCH];
+    size_t b, i;
+
+    if (n == 0) {
+        return 0;
+    }
+    if (out == NULL || !AF_MANY(_states_ok)(state, n)) {
+        return -1;
+    }
+    for (; n > 0; state += b, out += b * TAG_BYTES, n -= b) {
+        b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
+        for (i = 0; i < b; i++) {
+            ictx[i] = &state[i]->ictx;
+            octx[i] = &state[i]->octx;
+        }
+        hmac_generic_final_many(HASH, ictx, octx, out, TAG_BYTES, b);
+        for (i = 0; i < b; i++) {
+            hmac_memzero(state[i], sizeof *state[i]);
+        }
+    }
+    return 0;
+}
+
+#undef AF_MANY
 #undef AF_NAME
 #undef AF_DEAD
 #undef AF_XCAT3

@@ -10,6 +10,7 @@
 #include "hmac/crypto_auth_hmacsha512256.h"
 #include "hmac/crypto_auth_hmacsha384.h"
 #include "hmac/crypto_auth_hmacsha224.h"
+#include "hmac/many.h"
 #include "hmac/utils.h"
 #include "internal.h"
 

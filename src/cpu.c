@@ -264,3 +264,22 @@ const char *hmac_backend_sha512(void)
     }
     return "portable";
 }
+
+/* ---- lane kernels for many messages per call ----------------------------
+ * Which kernel advances `active` lanes fastest on this CPU. Without a
+ * multi-lane backend, the single-stream compression runs lane by lane. */
+lanes_kernel sha256_lanes_pick(size_t active)
+{
+    lanes_kernel k = {sha256_lanes_single, 1};
+
+    (void)active;
+    return k;
+}
+
+lanes_kernel sha512_lanes_pick(size_t active)
+{
+    lanes_kernel k = {sha512_lanes_single, 1};
+
+    (void)active;
+    return k;
+}

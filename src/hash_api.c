@@ -8,6 +8,7 @@
 #include "hmac/crypto_hash_sha256.h"
 #include "hmac/crypto_hash_sha384.h"
 #include "hmac/crypto_hash_sha512.h"
+#include "hmac/many.h"
 #include "hmac/utils.h"
 #include "internal.h"
 
@@ -17,6 +18,7 @@
 #define ABSORB sha256_absorb
 #define FINISH sha256_finish
 #define OUT_BYTES crypto_hash_sha256_BYTES
+#define DESC (&hmac_hash_sha256)
 #include "hash_family.h"
 
 #define FAMILY sha224
@@ -25,6 +27,7 @@
 #define ABSORB sha256_absorb
 #define FINISH sha256_finish
 #define OUT_BYTES crypto_hash_sha224_BYTES
+#define DESC (&hmac_hash_sha224)
 #include "hash_family.h"
 
 #define FAMILY sha512
@@ -33,6 +36,7 @@
 #define ABSORB sha512_absorb
 #define FINISH sha512_finish
 #define OUT_BYTES crypto_hash_sha512_BYTES
+#define DESC (&hmac_hash_sha512)
 #include "hash_family.h"
 
 #define FAMILY sha384
@@ -41,4 +45,5 @@
 #define ABSORB sha512_absorb
 #define FINISH sha512_finish
 #define OUT_BYTES crypto_hash_sha384_BYTES
+#define DESC (&hmac_hash_sha384)
 #include "hash_family.h"

@@ -9,10 +9,12 @@
  *   ABSORB      void ABSORB(STATE *, const uint8_t *, size_t)
  *   FINISH      void FINISH(STATE *, uint8_t *out, size_t outlen)
  *   OUT_BYTES   digest length
+ *   DESC        the hash descriptor (for the _many function)
  */
 #define HF_CAT3(a, b, c) a##b##c
 #define HF_XCAT3(a, b, c) HF_CAT3(a, b, c)
 #define HF_NAME(suffix) HF_XCAT3(crypto_hash_, FAMILY, suffix)
+#define HF_MANY(suffix) HF_XCAT3(hmac_hash_, FAMILY, suffix)
 /* A state after _final or hmac_memzero (or only zero-initialised): no
  * length absorbed and an all-zero chaining value, which a live state never
  * has (with nothing absorbed it holds the public IV). The length test comes
@@ -77,6 +79,27 @@ int HF_NAME()(unsigned char *out, const unsigned char *in,
     return 0;
 }
 
+int HF_MANY(_many)(unsigned char *out, const unsigned char *const in[],
+                   const size_t inlen[], size_t n)
+{
+    STATE start;
+    size_t b;
+
+    if (n == 0) {
+        return 0;
+    }
+    if (out == NULL || !hmac_many_inputs_ok(in, inlen, n)) {
+        return -1;
+    }
+    INIT(&start);
+    for (; n > 0; in += b, inlen += b, out += b * OUT_BYTES, n -= b) {
+        b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
+        hash_many_from(DESC, &start, in, inlen, b, out);
+    }
+    return 0;
+}
+
+#undef HF_MANY
 #undef HF_NAME
 #undef HF_DEAD
 #undef HF_XCAT3
@@ -87,3 +110,4 @@ int HF_NAME()(unsigned char *out, const unsigned char *in,
 #undef ABSORB
 #undef FINISH
 #undef OUT_BYTES
+#undef DESC

@@ -122,6 +122,47 @@ int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
 #define HMAC_CPU_ALL 3u
 unsigned hmac_cpu_force(unsigned mask);
 
+/* ---- many messages per call: the lane seam ------------------------------
+ * A lane job is one message's run of whole blocks over one chaining value:
+ * up to three segments, in order (a stream's completed buffer, blocks
+ * straight from the caller's message, the padded tail). lanes_run() feeds
+ * jobs to a lane kernel, which advances several chaining values at once;
+ * lanes whose job ends are refilled from the queue (lanes.c). */
+#define LANE_SEGS 3
+typedef struct lane_job {
+    void *chain;                   /* uint32_t[8] or uint64_t[8], in place */
+    const uint8_t *seg[LANE_SEGS];
+    size_t nblk[LANE_SEGS];
+    size_t nseg;
+} lane_job;
+
+/* A lane kernel: advances chain[i] over nblocks consecutive whole blocks
+ * at data[i], for 1 <= n <= its width, all lanes in step. */
+typedef void lanes_fn(void *const chain[], const uint8_t *const data[],
+                      size_t n, size_t nblocks);
+typedef struct lanes_kernel {
+    lanes_fn *fn;
+    size_t width;   /* most lanes one call advances */
+} lanes_kernel;
+
+/* Most lanes in flight at once (the widest kernel: 16 SHA-256 lanes in
+ * AVX-512). */
+#define LANES_MAX 16
+
+/* Runs every job to its end; block_size is 64 or 128. pick (cpu.c)
+ * names the kernel for a given number of lanes in flight. */
+void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
+               lanes_kernel (*pick)(size_t active));
+
+/* The width-1 kernels: the single-stream compression (whatever backend
+ * runs) over each lane in turn. */
+lanes_fn sha256_lanes_single;
+lanes_fn sha512_lanes_single;
+
+/* cpu.c: the fastest kernel on this CPU for `active` lanes in flight. */
+lanes_kernel sha256_lanes_pick(size_t active);
+lanes_kernel sha512_lanes_pick(size_t active);
+
 /* Hashing in terms of the typed states, without the public API's argument
  * checks (callers have checked). */
 void sha256_init_state(crypto_hash_sha256_state *s);
@@ -161,6 +202,26 @@ typedef struct hmac_hash {
      * (the generic construction is used then), 0 when it ran. */
     int (*oneshot_fused)(uint8_t *out, const uint8_t *key, size_t keylen,
                          const uint8_t *in, size_t inlen);
+
+    /* ---- many messages per call (hash_many.c) ---- */
+    /* The chaining value inside ctx (a lane job's chain). */
+    void *(*chain)(void *ctx);
+    /* Absorbs in[0..len) into ctx as update does, except that no block is
+     * compressed: whole blocks (the buffer if in completes it, then blocks
+     * straight from in) are appended to job's segments for the lanes.
+     * Returns how many trailing bytes of in are left for the buffer:
+     * absorb_rest() puts them there once the lanes have run. */
+    size_t (*absorb_plan)(void *ctx, const uint8_t *in, size_t len,
+                          lane_job *job);
+    void (*absorb_rest)(void *ctx, const uint8_t *in, size_t len,
+                        size_t rest);
+    /* Writes the buffered bytes, padding and length into tail (room for
+     * two blocks); returns the number of blocks, 1 or 2. */
+    size_t (*pad_tail)(const void *ctx, uint8_t *tail);
+    /* Writes digest_size bytes of ctx's chaining value. */
+    void (*chain_out)(const void *ctx, uint8_t *out);
+    /* lanes_run with this hash's block size and kernels. */
+    void (*run_lanes)(lane_job *jobs, size_t njobs);
 } hmac_hash;
 
 extern const hmac_hash hmac_hash_sha224;
@@ -192,6 +253,60 @@ void hmac_generic_oneshot(const hmac_hash *h, uint8_t *out, size_t outlen,
 int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
                         const uint8_t *in, size_t inlen, const uint8_t *key,
                         size_t keylen);
+
+/* ---- many messages (hash_many.c, hmac.c) ----
+ * Batches of at most HASH_MANY_BATCH messages go through the lanes at a
+ * time: the stack holds one context, tail and digest per message of a
+ * batch (about 20 KiB for SHA-512), never anything per call. */
+#define HASH_MANY_BATCH 32
+
+/* out + i*digest_size = digest of in[i] hashed on from a copy of start
+ * (an initial or a keyed state of h), for i < n <= HASH_MANY_BATCH. */
+void hash_many_from(const hmac_hash *h, const void *start,
+                    const uint8_t *const in[], const size_t inlen[],
+                    size_t n, uint8_t *out);
+/* update(ctx[i], in[i], inlen[i]) for each i < n (any n). */
+void hash_many_update(const hmac_hash *h, void *const ctx[],
+                      const uint8_t *const in[], const size_t inlen[],
+                      size_t n);
+/* final(ctx[i], out + i*digest_size) for each i < n (any n); the contexts
+ * are left for the caller to wipe. */
+void hash_many_final(const hmac_hash *h, void *const ctx[], uint8_t *out,
+                     size_t n);
+
+/* out + i*outlen = the first outlen bytes of HMAC(key, in[i]), i < n. */
+void hmac_generic_many(const hmac_hash *h, uint8_t *out, size_t outlen,
+                       const uint8_t *const in[], const size_t inlen[],
+                       size_t n, const uint8_t *key, size_t keylen);
+/* result[i] (if result is not NULL) = 0 if the first taglen bytes of
+ * HMAC(key, in[i]) equal tags + i*taglen, else -1, compared in constant
+ * time; returns 0 if every tag matched, else -1. */
+int hmac_generic_verify_many(const hmac_hash *h, int *result,
+                             const uint8_t *tags, size_t taglen,
+                             const uint8_t *const in[], const size_t inlen[],
+                             size_t n, const uint8_t *key, size_t keylen);
+/* The arrays of a _many call: 1 if in and inlen are not NULL and no
+ * in[i] is NULL with inlen[i] > 0 (n > 0), else 0. */
+static inline int hmac_many_inputs_ok(const unsigned char *const in[],
+                                      const size_t inlen[], size_t n)
+{
+    size_t i;
+
+    if (in == NULL || inlen == NULL) {
+        return 0;
+    }
+    for (i = 0; i < n; i++) {
+        if (in[i] == NULL && inlen[i] > 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+/* final for n keyed states given as (ictx[i], octx[i]) pairs: the first
+ * outlen bytes of each tag to out + i*outlen. Does not wipe the states. */
+void hmac_generic_final_many(const hmac_hash *h, void *const ictx[],
+                             void *const octx[], uint8_t *out,
+                             size_t outlen, size_t n);
 
 /* HKDF-Expand (RFC 5869, 2.3) over HMAC with h, keyed by prk. The caller
  * has checked outlen <= 255 * digest_size. */

@@ -104,6 +104,101 @@ static void sha256_last_block(const crypto_hash_sha256_state *s,
     hmac_memzero(st, sizeof st); /* a keyed chaining value */
 }
 
+/* ---- many messages per call (see hash_many.c) ---- */
+
+static void *desc_chain(void *ctx)
+{
+    return ((crypto_hash_sha256_state *)ctx)->state;
+}
+
+/* sha256_absorb without compressing: the same buffer and counter updates,
+ * whole blocks appended to job instead. */
+static size_t desc_absorb_plan(void *ctx, const uint8_t *in, size_t len,
+                               lane_job *job)
+{
+    crypto_hash_sha256_state *s = (crypto_hash_sha256_state *)ctx;
+    size_t used = (size_t)(s->count >> 3) & 63;
+
+    if (len == 0) {
+        return 0;
+    }
+    s->count += (uint64_t)len << 3;
+    if (used > 0) {
+        size_t take = 64 - used;
+        if (len < take) {
+            memcpy(s->buf + used, in, len);
+            return 0;
+        }
+        memcpy(s->buf + used, in, take);
+        job->seg[job->nseg] = s->buf;
+        job->nblk[job->nseg++] = 1;
+        in += take;
+        len -= take;
+    }
+    if (len >= 64) {
+        job->seg[job->nseg] = in;
+        job->nblk[job->nseg++] = len / 64;
+    }
+    return len & 63;
+}
+
+static void desc_absorb_rest(void *ctx, const uint8_t *in, size_t len,
+                             size_t rest)
+{
+    if (rest > 0) {
+        memcpy(((crypto_hash_sha256_state *)ctx)->buf, in + len - rest, rest);
+    }
+}
+
+/* sha256_finish's padding, into a separate two-block tail. */
+static size_t desc_pad_tail(const void *ctx, uint8_t *tail)
+{
+    const crypto_hash_sha256_state *s = (const crypto_hash_sha256_state *)ctx;
+    size_t used = (size_t)(s->count >> 3) & 63;
+    size_t nblocks = used < 56 ? 1 : 2;
+
+    memcpy(tail, s->buf, used);
+    tail[used] = 0x80;
+    memset(tail + used + 1, 0, 64 * nblocks - 8 - used - 1);
+    store_be64(tail + 64 * nblocks - 8, s->count);
+    return nblocks;
+}
+
+static void chain_out(const void *ctx, uint8_t *out, size_t outlen)
+{
+    const crypto_hash_sha256_state *s = (const crypto_hash_sha256_state *)ctx;
+    size_t i;
+
+    for (i = 0; i < outlen / 4; i++) {
+        store_be32(out + 4 * i, s->state[i]);
+    }
+}
+
+static void desc256_chain_out(const void *ctx, uint8_t *out)
+{
+    chain_out(ctx, out, 32);
+}
+
+static void desc224_chain_out(const void *ctx, uint8_t *out)
+{
+    chain_out(ctx, out, 28);
+}
+
+static void desc_run_lanes(lane_job *jobs, size_t njobs)
+{
+    lanes_run(jobs, njobs, 64, sha256_lanes_pick);
+}
+
+void sha256_lanes_single(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        sha256_compress((uint32_t *)chain[i], data[i], nblocks);
+    }
+}
+
 /* Descriptors the generic HMAC runs over. */
 static void desc256_init(void *ctx)
 {
@@ -191,10 +286,14 @@ const hmac_hash hmac_hash_sha256 = {
     64, 32, sizeof(crypto_hash_sha256_state),
     desc256_init, desc_update, desc256_final, desc256_last_block,
     desc256_absorb_pads, desc256_oneshot_fused,
+    desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
+    desc256_chain_out, desc_run_lanes,
 };
 
 const hmac_hash hmac_hash_sha224 = {
     64, 28, sizeof(crypto_hash_sha256_state),
     desc224_init, desc_update, desc224_final, desc224_last_block,
     desc224_absorb_pads, desc224_oneshot_fused,
+    desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
+    desc224_chain_out, desc_run_lanes,
 };

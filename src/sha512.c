@@ -108,6 +108,104 @@ static void sha512_last_block(const crypto_hash_sha512_state *s,
     hmac_memzero(st, sizeof st); /* a keyed chaining value */
 }
 
+/* ---- many messages per call (see hash_many.c) ---- */
+
+static void *desc_chain(void *ctx)
+{
+    return ((crypto_hash_sha512_state *)ctx)->state;
+}
+
+/* sha512_absorb without compressing: the same buffer and counter updates,
+ * whole blocks appended to job instead. */
+static size_t desc_absorb_plan(void *ctx, const uint8_t *in, size_t len,
+                               lane_job *job)
+{
+    crypto_hash_sha512_state *s = (crypto_hash_sha512_state *)ctx;
+    size_t used = (size_t)(s->count[1] >> 3) & 127;
+    uint64_t bits_lo = (uint64_t)len << 3;
+
+    if (len == 0) {
+        return 0;
+    }
+    s->count[1] += bits_lo;
+    s->count[0] += ((uint64_t)len >> 31 >> 30) + (s->count[1] < bits_lo);
+    if (used > 0) {
+        size_t take = 128 - used;
+        if (len < take) {
+            memcpy(s->buf + used, in, len);
+            return 0;
+        }
+        memcpy(s->buf + used, in, take);
+        job->seg[job->nseg] = s->buf;
+        job->nblk[job->nseg++] = 1;
+        in += take;
+        len -= take;
+    }
+    if (len >= 128) {
+        job->seg[job->nseg] = in;
+        job->nblk[job->nseg++] = len / 128;
+    }
+    return len & 127;
+}
+
+static void desc_absorb_rest(void *ctx, const uint8_t *in, size_t len,
+                             size_t rest)
+{
+    if (rest > 0) {
+        memcpy(((crypto_hash_sha512_state *)ctx)->buf, in + len - rest, rest);
+    }
+}
+
+/* sha512_finish's padding, into a separate two-block tail. */
+static size_t desc_pad_tail(const void *ctx, uint8_t *tail)
+{
+    const crypto_hash_sha512_state *s = (const crypto_hash_sha512_state *)ctx;
+    size_t used = (size_t)(s->count[1] >> 3) & 127;
+    size_t nblocks = used < 112 ? 1 : 2;
+
+    memcpy(tail, s->buf, used);
+    tail[used] = 0x80;
+    memset(tail + used + 1, 0, 128 * nblocks - 16 - used - 1);
+    store_be64(tail + 128 * nblocks - 16, s->count[0]);
+    store_be64(tail + 128 * nblocks - 8, s->count[1]);
+    return nblocks;
+}
+
+static void chain_out(const void *ctx, uint8_t *out, size_t outlen)
+{
+    const crypto_hash_sha512_state *s = (const crypto_hash_sha512_state *)ctx;
+    size_t i;
+
+    for (i = 0; i < outlen / 8; i++) {
+        store_be64(out + 8 * i, s->state[i]);
+    }
+}
+
+static void desc512_chain_out(const void *ctx, uint8_t *out)
+{
+    chain_out(ctx, out, 64);
+}
+
+static void desc384_chain_out(const void *ctx, uint8_t *out)
+{
+    chain_out(ctx, out, 48);
+}
+
+static void desc_run_lanes(lane_job *jobs, size_t njobs)
+{
+    lanes_run(jobs, njobs, 128, sha512_lanes_pick);
+}
+
+void sha512_lanes_single(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        sha512_compress((uint64_t *)chain[i], data[i], nblocks);
+    }
+}
+
 /* Descriptors the generic HMAC runs over. */
 static void desc512_init(void *ctx)
 {
@@ -183,10 +281,14 @@ const hmac_hash hmac_hash_sha512 = {
     /* No fused one-shot: a one-block call costs about 2% more than a
      * block in bulk (hmac-bench-floor), so there is little to save. */
     desc512_absorb_pads, NULL,
+    desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
+    desc512_chain_out, desc_run_lanes,
 };
 
 const hmac_hash hmac_hash_sha384 = {
     128, 48, sizeof(crypto_hash_sha512_state),
     desc384_init, desc_update, desc384_final, desc384_last_block,
     desc384_absorb_pads, NULL,
+    desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
+    desc384_chain_out, desc_run_lanes,
 };

@@ -1,0 +1,100 @@
+/*
+ * hash_many.c - many messages through one hash at once, written once over
+ * the hash descriptor: each message's blocks become a lane job, and all of
+ * a batch's jobs run through the lanes together (lanes.c). The buffering,
+ * padding and length counting are the hash core's own (absorb_plan,
+ * pad_tail), so a message gives the same digest here as through update
+ * and final.
+ *
+ * CT: the plans depend on lengths only; contexts, tails and digests that
+ * may hold keyed values are wiped before returning.
+ */
+#include <string.h>
+
+#include "hmac/utils.h"
+#include "internal.h"
+
+/* Big enough for the largest hash state the descriptors use. */
+typedef union {
+    crypto_hash_sha256_state s256;
+    crypto_hash_sha512_state s512;
+} any_hash_state;
+
+void hash_many_from(const hmac_hash *h, const void *start,
+                    const uint8_t *const in[], const size_t inlen[],
+                    size_t n, uint8_t *out)
+{
+    any_hash_state ctx[HASH_MANY_BATCH];
+    uint8_t tail[HASH_MANY_BATCH][2 * HMAC_MAX_BLOCK];
+    lane_job job[HASH_MANY_BATCH];
+    size_t i, rest;
+
+    for (i = 0; i < n; i++) {
+        memcpy(&ctx[i], start, h->ctx_size);
+        job[i].chain = h->chain(&ctx[i]);
+        job[i].nseg = 0;
+        /* start has nothing buffered, so the plan names no buffer block
+         * and the rest can be buffered before the lanes run. */
+        rest = h->absorb_plan(&ctx[i], in[i], inlen[i], &job[i]);
+        h->absorb_rest(&ctx[i], in[i], inlen[i], rest);
+        job[i].seg[job[i].nseg] = tail[i];
+        job[i].nblk[job[i].nseg] = h->pad_tail(&ctx[i], tail[i]);
+        job[i].nseg++;
+    }
+    h->run_lanes(job, n);
+    for (i = 0; i < n; i++) {
+        h->chain_out(&ctx[i], out + i * h->digest_size);
+    }
+    /* The contexts hold keyed chaining values (HMAC), the tails message
+     * bytes. */
+    hmac_memzero(ctx, n * sizeof ctx[0]);
+    hmac_memzero(tail, n * sizeof tail[0]);
+}
+
+void hash_many_update(const hmac_hash *h, void *const ctx[],
+                      const uint8_t *const in[], const size_t inlen[],
+                      size_t n)
+{
+    lane_job job[HASH_MANY_BATCH];
+    size_t rest[HASH_MANY_BATCH];
+    size_t b, i;
+
+    for (; n > 0; ctx += b, in += b, inlen += b, n -= b) {
+        b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
+        for (i = 0; i < b; i++) {
+            job[i].chain = h->chain(ctx[i]);
+            job[i].nseg = 0;
+            rest[i] = h->absorb_plan(ctx[i], in[i], inlen[i], &job[i]);
+        }
+        h->run_lanes(job, b);
+        /* Only now: the plan may have named a context's buffer as a
+         * block, and the rest overwrites it. */
+        for (i = 0; i < b; i++) {
+            h->absorb_rest(ctx[i], in[i], inlen[i], rest[i]);
+        }
+    }
+}
+
+void hash_many_final(const hmac_hash *h, void *const ctx[], uint8_t *out,
+                     size_t n)
+{
+    uint8_t tail[HASH_MANY_BATCH][2 * HMAC_MAX_BLOCK];
+    lane_job job[HASH_MANY_BATCH];
+    size_t b, i, used = 0;
+
+    for (; n > 0; ctx += b, out += b * h->digest_size, n -= b) {
+        b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
+        for (i = 0; i < b; i++) {
+            job[i].chain = h->chain(ctx[i]);
+            job[i].seg[0] = tail[i];
+            job[i].nblk[0] = h->pad_tail(ctx[i], tail[i]);
+            job[i].nseg = 1;
+        }
+        h->run_lanes(job, b);
+        for (i = 0; i < b; i++) {
+            h->chain_out(ctx[i], out + i * h->digest_size);
+        }
+        used = b > used ? b : used;
+    }
+    hmac_memzero(tail, used * sizeof tail[0]);
+}
