@@ -36,59 +36,6 @@ void sha224_init_state(crypto_hash_sha256_state *s)
     s->count = 0;
 }
 
-void sha256_absorb(crypto_hash_sha256_state *s, const uint8_t *in, size_t len)
-{
-    size_t used;
-
-    if (len == 0) {
-        return; /* also keeps NULL away from memcpy */
-    }
-    used = (size_t)(s->count >> 3) & 63;
-
-    /* A 64-bit bit counter covers 2^61 bytes; it wraps as the standard's
-     * length field does, so a single update over 4 GiB is exact. */
-    s->count += (uint64_t)len << 3;
-    if (used > 0) {
-        size_t take = 64 - used;
-        if (len < take) {
-            memcpy(s->buf + used, in, len);
-            return;
-        }
-        memcpy(s->buf + used, in, take);
-        sha256_compress(s->state, s->buf, 1);
-        in += take;
-        len -= take;
-    }
-    if (len >= 64) {
-        /* Whole blocks straight from the caller's buffer: no copy. */
-        sha256_compress(s->state, in, len / 64);
-        in += len & ~(size_t)63;
-        len &= 63;
-    }
-    if (len > 0) {
-        memcpy(s->buf, in, len);
-    }
-}
-
-void sha256_finish(crypto_hash_sha256_state *s, uint8_t *out, size_t outlen)
-{
-    size_t used = (size_t)(s->count >> 3) & 63;
-    int i;
-
-    s->buf[used++] = 0x80;
-    if (used > 56) {
-        memset(s->buf + used, 0, 64 - used);
-        sha256_compress(s->state, s->buf, 1);
-        used = 0;
-    }
-    memset(s->buf + used, 0, 56 - used);
-    store_be64(s->buf + 56, s->count);
-    sha256_compress(s->state, s->buf, 1);
-    for (i = 0; i < (int)(outlen / 4); i++) {
-        store_be32(out + 4 * i, s->state[i]);
-    }
-}
-
 static void sha256_last_block(const crypto_hash_sha256_state *s,
                               const uint8_t *block, uint8_t *out,
                               size_t outlen)
@@ -111,8 +58,9 @@ static void *desc_chain(void *ctx)
     return ((crypto_hash_sha256_state *)ctx)->state;
 }
 
-/* sha256_absorb without compressing: the same buffer and counter updates,
- * whole blocks appended to job instead. */
+/* Absorbing, planned: the buffer and counter updates of update, with the
+ * whole blocks appended to job instead of compressed (sha256_absorb runs
+ * them at once, the lanes run many messages' jobs together). */
 static size_t desc_absorb_plan(void *ctx, const uint8_t *in, size_t len,
                                lane_job *job)
 {
@@ -120,8 +68,10 @@ static size_t desc_absorb_plan(void *ctx, const uint8_t *in, size_t len,
     size_t used = (size_t)(s->count >> 3) & 63;
 
     if (len == 0) {
-        return 0;
+        return 0; /* also keeps NULL away from memcpy */
     }
+    /* A 64-bit bit counter covers 2^61 bytes; it wraps as the standard's
+     * length field does, so a single update over 4 GiB is exact. */
     s->count += (uint64_t)len << 3;
     if (used > 0) {
         size_t take = 64 - used;
@@ -150,6 +100,21 @@ static void desc_absorb_rest(void *ctx, const uint8_t *in, size_t len,
     }
 }
 
+/* Whole blocks straight from the caller's buffer, no copy: the plan
+ * names them, and they are compressed here in order. */
+void sha256_absorb(crypto_hash_sha256_state *s, const uint8_t *in, size_t len)
+{
+    lane_job job;
+    size_t rest, i;
+
+    job.nseg = 0;
+    rest = desc_absorb_plan(s, in, len, &job);
+    for (i = 0; i < job.nseg; i++) {
+        sha256_compress(s->state, job.seg[i], job.nblk[i]);
+    }
+    desc_absorb_rest(s, in, len, rest);
+}
+
 /* sha256_finish's padding, into a separate two-block tail. */
 static size_t desc_pad_tail(const void *ctx, uint8_t *tail)
 {
@@ -172,6 +137,18 @@ static void chain_out(const void *ctx, uint8_t *out, size_t outlen)
     for (i = 0; i < outlen / 4; i++) {
         store_be32(out + 4 * i, s->state[i]);
     }
+}
+
+/* The padded tail goes through a stack copy: the buffer may hold a keyed
+ * value (an HMAC outer hash absorbs the inner digest), so it is wiped. */
+void sha256_finish(crypto_hash_sha256_state *s, uint8_t *out, size_t outlen)
+{
+    uint8_t tail[2 * 64];
+    size_t nblocks = desc_pad_tail(s, tail);
+
+    sha256_compress(s->state, tail, nblocks);
+    chain_out(s, out, outlen);
+    hmac_memzero(tail, nblocks * 64);
 }
 
 static void desc256_chain_out(const void *ctx, uint8_t *out)

@@ -38,61 +38,6 @@ void sha384_init_state(crypto_hash_sha512_state *s)
     s->count[1] = 0;
 }
 
-void sha512_absorb(crypto_hash_sha512_state *s, const uint8_t *in, size_t len)
-{
-    size_t used;
-
-    if (len == 0) {
-        return; /* also keeps NULL away from memcpy */
-    }
-    used = (size_t)(s->count[1] >> 3) & 127;
-    uint64_t bits_lo = (uint64_t)len << 3;
-
-    /* 128-bit bit counter: [1] low word, [0] high word. The shift by 61
-     * is written as two shifts so that it is defined for a 32-bit size_t. */
-    s->count[1] += bits_lo;
-    s->count[0] += ((uint64_t)len >> 31 >> 30) + (s->count[1] < bits_lo);
-    if (used > 0) {
-        size_t take = 128 - used;
-        if (len < take) {
-            memcpy(s->buf + used, in, len);
-            return;
-        }
-        memcpy(s->buf + used, in, take);
-        sha512_compress(s->state, s->buf, 1);
-        in += take;
-        len -= take;
-    }
-    if (len >= 128) {
-        sha512_compress(s->state, in, len / 128);
-        in += len & ~(size_t)127;
-        len &= 127;
-    }
-    if (len > 0) {
-        memcpy(s->buf, in, len);
-    }
-}
-
-void sha512_finish(crypto_hash_sha512_state *s, uint8_t *out, size_t outlen)
-{
-    size_t used = (size_t)(s->count[1] >> 3) & 127;
-    int i;
-
-    s->buf[used++] = 0x80;
-    if (used > 112) {
-        memset(s->buf + used, 0, 128 - used);
-        sha512_compress(s->state, s->buf, 1);
-        used = 0;
-    }
-    memset(s->buf + used, 0, 112 - used);
-    store_be64(s->buf + 112, s->count[0]);
-    store_be64(s->buf + 120, s->count[1]);
-    sha512_compress(s->state, s->buf, 1);
-    for (i = 0; i < (int)(outlen / 8); i++) {
-        store_be64(out + 8 * i, s->state[i]);
-    }
-}
-
 static void sha512_last_block(const crypto_hash_sha512_state *s,
                               const uint8_t *block, uint8_t *out,
                               size_t outlen)
@@ -115,8 +60,9 @@ static void *desc_chain(void *ctx)
     return ((crypto_hash_sha512_state *)ctx)->state;
 }
 
-/* sha512_absorb without compressing: the same buffer and counter updates,
- * whole blocks appended to job instead. */
+/* Absorbing, planned: the buffer and counter updates of update, with the
+ * whole blocks appended to job instead of compressed (sha512_absorb runs
+ * them at once, the lanes run many messages' jobs together). */
 static size_t desc_absorb_plan(void *ctx, const uint8_t *in, size_t len,
                                lane_job *job)
 {
@@ -125,8 +71,10 @@ static size_t desc_absorb_plan(void *ctx, const uint8_t *in, size_t len,
     uint64_t bits_lo = (uint64_t)len << 3;
 
     if (len == 0) {
-        return 0;
+        return 0; /* also keeps NULL away from memcpy */
     }
+    /* 128-bit bit counter: [1] low word, [0] high word. The shift by 61
+     * is written as two shifts so that it is defined for a 32-bit size_t. */
     s->count[1] += bits_lo;
     s->count[0] += ((uint64_t)len >> 31 >> 30) + (s->count[1] < bits_lo);
     if (used > 0) {
@@ -156,6 +104,21 @@ static void desc_absorb_rest(void *ctx, const uint8_t *in, size_t len,
     }
 }
 
+/* Whole blocks straight from the caller's buffer, no copy: the plan
+ * names them, and they are compressed here in order. */
+void sha512_absorb(crypto_hash_sha512_state *s, const uint8_t *in, size_t len)
+{
+    lane_job job;
+    size_t rest, i;
+
+    job.nseg = 0;
+    rest = desc_absorb_plan(s, in, len, &job);
+    for (i = 0; i < job.nseg; i++) {
+        sha512_compress(s->state, job.seg[i], job.nblk[i]);
+    }
+    desc_absorb_rest(s, in, len, rest);
+}
+
 /* sha512_finish's padding, into a separate two-block tail. */
 static size_t desc_pad_tail(const void *ctx, uint8_t *tail)
 {
@@ -179,6 +142,18 @@ static void chain_out(const void *ctx, uint8_t *out, size_t outlen)
     for (i = 0; i < outlen / 8; i++) {
         store_be64(out + 8 * i, s->state[i]);
     }
+}
+
+/* The padded tail goes through a stack copy: the buffer may hold a keyed
+ * value (an HMAC outer hash absorbs the inner digest), so it is wiped. */
+void sha512_finish(crypto_hash_sha512_state *s, uint8_t *out, size_t outlen)
+{
+    uint8_t tail[2 * 128];
+    size_t nblocks = desc_pad_tail(s, tail);
+
+    sha512_compress(s->state, tail, nblocks);
+    chain_out(s, out, outlen);
+    hmac_memzero(tail, nblocks * 128);
 }
 
 static void desc512_chain_out(const void *ctx, uint8_t *out)
