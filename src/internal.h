@@ -158,6 +158,18 @@ void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
  * runs) over each lane in turn. */
 lanes_fn sha256_lanes_single;
 lanes_fn sha512_lanes_single;
+/* Width-2 kernels of the hardware backends: two chaining values whose
+ * rounds are interleaved instruction by instruction, so the two dependency
+ * chains overlap; n == 1 runs the single-stream code. */
+#if defined(HMAC_HAVE_X86_SHANI)
+lanes_fn sha256_lanes_shani_x2;
+#endif
+#if defined(HMAC_HAVE_ARM_SHA2)
+lanes_fn sha256_lanes_armv8_x2;
+#endif
+#if defined(HMAC_HAVE_ARM_SHA512)
+lanes_fn sha512_lanes_armv8_x2;
+#endif
 
 /* cpu.c: the fastest kernel on this CPU for `active` lanes in flight. */
 lanes_kernel sha256_lanes_pick(size_t active);

@@ -140,6 +140,88 @@ void sha256_compress_shani(uint32_t state[8], const uint8_t *blocks,
      * wipe (the compiler has sixteen XMM registers for these ten values). */
 }
 
+/* ---- two streams interleaved (the lane kernel) ----------------------------
+ * One SHA256RNDS2 chain is latency bound: each double round waits for the
+ * previous one. Two independent blocks, their instructions alternating,
+ * fill the gaps (the idea of Linux's sha256_finup_2x). Stream 0 is in
+ * a0/c0 with words p0..p3, stream 1 in a1/c1 with q0..q3. */
+#define ROUNDS4_X2(p, q, i)                                                  \
+    do {                                                                     \
+        const __m128i k_ =                                                   \
+            _mm_loadu_si128((const __m128i *)(const void *)&K256[i]);        \
+        __m128i w0_ = _mm_add_epi32((p), k_), w1_ = _mm_add_epi32((q), k_);  \
+        c0 = _mm_sha256rnds2_epu32(c0, a0, w0_);                             \
+        c1 = _mm_sha256rnds2_epu32(c1, a1, w1_);                             \
+        w0_ = _mm_shuffle_epi32(w0_, 0x0e);                                  \
+        w1_ = _mm_shuffle_epi32(w1_, 0x0e);                                  \
+        a0 = _mm_sha256rnds2_epu32(a0, c0, w0_);                             \
+        a1 = _mm_sha256rnds2_epu32(a1, c1, w1_);                             \
+    } while (0)
+
+#define SCHEDULE_X2(p16, p12, p8, p4, q16, q12, q8, q4)                      \
+    do {                                                                     \
+        SCHEDULE(p16, p12, p8, p4);                                          \
+        SCHEDULE(q16, q12, q8, q4);                                          \
+    } while (0)
+
+#define ROUNDS16_SCHEDULE_X2(i)                                              \
+    do {                                                                     \
+        SCHEDULE_X2(p0, p1, p2, p3, q0, q1, q2, q3);                         \
+        ROUNDS4_X2(p0, q0, (i) + 0);                                         \
+        SCHEDULE_X2(p1, p2, p3, p0, q1, q2, q3, q0);                         \
+        ROUNDS4_X2(p1, q1, (i) + 4);                                         \
+        SCHEDULE_X2(p2, p3, p0, p1, q2, q3, q0, q1);                         \
+        ROUNDS4_X2(p2, q2, (i) + 8);                                         \
+        SCHEDULE_X2(p3, p0, p1, p2, q3, q0, q1, q2);                         \
+        ROUNDS4_X2(p3, q3, (i) + 12);                                        \
+    } while (0)
+
+void sha256_lanes_shani_x2(void *const chain[], const uint8_t *const data[],
+                           size_t n, size_t nblocks)
+{
+    uint32_t *s0, *s1;
+    const uint8_t *b0, *b1;
+    __m128i a0, c0, a1, c1, p0, p1, p2, p3, q0, q1, q2, q3, o0, o1;
+    /* The chaining values at the start of the block, for the feed-forward:
+     * in memory on purpose (sixteen XMM registers hold the rest), wiped at
+     * the end since a keyed chaining value is as secret as the key. */
+    __m128i in[4];
+
+    if (n < 2) {
+        sha256_compress_shani((uint32_t *)chain[0], data[0], nblocks);
+        return;
+    }
+    s0 = (uint32_t *)chain[0];
+    s1 = (uint32_t *)chain[1];
+    b0 = data[0];
+    b1 = data[1];
+    to_shani(s0, &a0, &c0);
+    to_shani(s1, &a1, &c1);
+    for (; nblocks > 0; nblocks--, b0 += 64, b1 += 64) {
+        in[0] = a0; in[1] = c0; in[2] = a1; in[3] = c1;
+        p0 = load_words(b0);      q0 = load_words(b1);
+        p1 = load_words(b0 + 16); q1 = load_words(b1 + 16);
+        p2 = load_words(b0 + 32); q2 = load_words(b1 + 32);
+        p3 = load_words(b0 + 48); q3 = load_words(b1 + 48);
+        ROUNDS4_X2(p0, q0, 0);
+        ROUNDS4_X2(p1, q1, 4);
+        ROUNDS4_X2(p2, q2, 8);
+        ROUNDS4_X2(p3, q3, 12);
+        ROUNDS16_SCHEDULE_X2(16);
+        ROUNDS16_SCHEDULE_X2(32);
+        ROUNDS16_SCHEDULE_X2(48);
+        a0 = _mm_add_epi32(a0, in[0]); c0 = _mm_add_epi32(c0, in[1]);
+        a1 = _mm_add_epi32(a1, in[2]); c1 = _mm_add_epi32(c1, in[3]);
+    }
+    from_shani(a0, c0, &o0, &o1);
+    _mm_storeu_si128((__m128i *)(void *)&s0[0], o0);
+    _mm_storeu_si128((__m128i *)(void *)&s0[4], o1);
+    from_shani(a1, c1, &o0, &o1);
+    _mm_storeu_si128((__m128i *)(void *)&s1[0], o0);
+    _mm_storeu_si128((__m128i *)(void *)&s1[4], o1);
+    hmac_memzero(in, sizeof in);
+}
+
 void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
                        const uint8_t *key, size_t keylen, const uint8_t *in,
                        size_t inlen)
