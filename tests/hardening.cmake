@@ -39,3 +39,17 @@ else()
   message(STATUS "test_ct not built: <valgrind/memcheck.h> not found "
                  "(Debian/Ubuntu: apt-get install valgrind)")
 endif()
+
+# Constant time, checked statistically (dudect): timings of fixed vs random
+# secrets on every backend the CPU has, for the code valgrind cannot run
+# (SHA-NI, AVX-512). About 30 s, so labelled slow: CI's quick ctest runs
+# (-LE slow) leave it out; ./quickstart.sh test (CI's readme-test step)
+# and `ctest -L dudect` run it. Not built for MSVC (GNU inline asm timer).
+if(NOT MSVC OR CMAKE_C_COMPILER_ID MATCHES "Clang")
+  hmac_add_test(NAME test_dudect SOURCES test_dudect.c LABELS "slow;dudect"
+                TIMEOUT 300)
+  find_library(HMAC_LIBM m)
+  if(HMAC_LIBM)
+    target_link_libraries(test_dudect PRIVATE ${HMAC_LIBM})
+  endif()
+endif()
