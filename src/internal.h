@@ -163,6 +163,8 @@ lanes_fn sha512_lanes_single;
  * chains overlap; n == 1 runs the single-stream code. */
 #if defined(HMAC_HAVE_X86_SHANI)
 lanes_fn sha256_lanes_shani_x2;
+/* Width 3, three streams interleaved; n < 3 runs the two-stream kernel. */
+lanes_fn sha256_lanes_shani_x3;
 #endif
 #if defined(HMAC_HAVE_ARM_SHA2)
 lanes_fn sha256_lanes_armv8_x2;
