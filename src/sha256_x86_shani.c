@@ -123,19 +123,27 @@ static inline void from_shani(__m128i abef, __m128i cdgh, __m128i *abcd,
     *efgh = _mm_alignr_epi8(t1, t0, 8);
 }
 
+/* Writes the chaining value (abef, cdgh) back to state[0..7]. */
+static inline void store_chain(uint32_t state[8], __m128i abef, __m128i cdgh)
+{
+    __m128i abcd, efgh;
+
+    from_shani(abef, cdgh, &abcd, &efgh);
+    _mm_storeu_si128((__m128i *)(void *)&state[0], abcd);
+    _mm_storeu_si128((__m128i *)(void *)&state[4], efgh);
+}
+
 void sha256_compress_shani(uint32_t state[8], const uint8_t *blocks,
                            size_t nblocks)
 {
-    __m128i abef, cdgh, abcd, efgh;
+    __m128i abef, cdgh;
 
     to_shani(state, &abef, &cdgh);
     while (nblocks-- > 0) {
         shani_block_at(&abef, &cdgh, blocks);
         blocks += 64;
     }
-    from_shani(abef, cdgh, &abcd, &efgh);
-    _mm_storeu_si128((__m128i *)(void *)&state[0], abcd);
-    _mm_storeu_si128((__m128i *)(void *)&state[4], efgh);
+    store_chain(state, abef, cdgh);
     /* The message words lived in registers only: nothing on the stack to
      * wipe (the compiler has sixteen XMM registers for these ten values). */
 }
@@ -199,7 +207,7 @@ void sha256_lanes_shani_x2(void *const chain[], const uint8_t *const data[],
 {
     uint32_t *s0, *s1;
     const uint8_t *b0, *b1;
-    __m128i a0, c0, a1, c1, p0, p1, p2, p3, q0, q1, q2, q3, o0, o1;
+    __m128i a0, c0, a1, c1, p0, p1, p2, p3, q0, q1, q2, q3;
     /* The chaining values at the start of the block, for the feed-forward:
      * in memory on purpose (sixteen XMM registers hold the rest), wiped at
      * the end since a keyed chaining value is as secret as the key. */
@@ -231,12 +239,8 @@ void sha256_lanes_shani_x2(void *const chain[], const uint8_t *const data[],
         a0 = _mm_add_epi32(a0, in[0]); c0 = _mm_add_epi32(c0, in[1]);
         a1 = _mm_add_epi32(a1, in[2]); c1 = _mm_add_epi32(c1, in[3]);
     }
-    from_shani(a0, c0, &o0, &o1);
-    _mm_storeu_si128((__m128i *)(void *)&s0[0], o0);
-    _mm_storeu_si128((__m128i *)(void *)&s0[4], o1);
-    from_shani(a1, c1, &o0, &o1);
-    _mm_storeu_si128((__m128i *)(void *)&s1[0], o0);
-    _mm_storeu_si128((__m128i *)(void *)&s1[4], o1);
+    store_chain(s0, a0, c0);
+    store_chain(s1, a1, c1);
     wipe_vectors(in, sizeof in / sizeof in[0]);
 }
 
@@ -283,7 +287,7 @@ void sha256_lanes_shani_x3(void *const chain[], const uint8_t *const data[],
 {
     uint32_t *s0, *s1, *s2;
     const uint8_t *b0, *b1, *b2;
-    __m128i a0, c0, a1, c1, a2, c2, o0, o1;
+    __m128i a0, c0, a1, c1, a2, c2;
     __m128i p0, p1, p2, p3, q0, q1, q2, q3, r0, r1, r2, r3;
     __m128i in[6]; /* the feed-forward, as in the two-stream kernel */
 
@@ -320,15 +324,9 @@ void sha256_lanes_shani_x3(void *const chain[], const uint8_t *const data[],
         a1 = _mm_add_epi32(a1, in[2]); c1 = _mm_add_epi32(c1, in[3]);
         a2 = _mm_add_epi32(a2, in[4]); c2 = _mm_add_epi32(c2, in[5]);
     }
-    from_shani(a0, c0, &o0, &o1);
-    _mm_storeu_si128((__m128i *)(void *)&s0[0], o0);
-    _mm_storeu_si128((__m128i *)(void *)&s0[4], o1);
-    from_shani(a1, c1, &o0, &o1);
-    _mm_storeu_si128((__m128i *)(void *)&s1[0], o0);
-    _mm_storeu_si128((__m128i *)(void *)&s1[4], o1);
-    from_shani(a2, c2, &o0, &o1);
-    _mm_storeu_si128((__m128i *)(void *)&s2[0], o0);
-    _mm_storeu_si128((__m128i *)(void *)&s2[4], o1);
+    store_chain(s0, a0, c0);
+    store_chain(s1, a1, c1);
+    store_chain(s2, a2, c2);
     wipe_vectors(in, sizeof in / sizeof in[0]);
 }
 
