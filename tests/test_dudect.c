@@ -21,8 +21,10 @@
  *
  * The test can fail: leaky_control times HMAC plus an early-exit tag
  * comparison (what a memcmp-based verify does), written here in the test
- * only, and requires |t| >= DD_T_LEAK. If the harness has lost its power
- * to see a leak on this machine, that test fails.
+ * only, and requires |t| >= DD_T_LEAK (after one run four times as long
+ * if the first falls short). If the harness has lost its power to see a
+ * leak on this machine, that test fails. Swapping the library's own
+ * compare (verify.c) for memcmp fails the verify cases the same way.
  *
  * Time: HMAC_DUDECT_SECONDS per case (default 2), about 30 s in all.
  * ctest label "slow;dudect": not in CI's quick ctest runs (-LE slow), run
@@ -426,11 +428,19 @@ static void test_leaky_control(void **state)
 {
     static const dd_case c = {"leaky_control (early-exit compare)", 32,
                               make_verify256, run_leaky_verify};
-    double n, t = measure(&c, env_seconds() / 2, &n);
+    double n, t = measure(&c, env_seconds(), &n);
 
     (void)state;
     print_message("dudect %-34s %9.0f measurements  max|t| %6.2f "
                   "(must be >= %.1f)\n", c.name, n, t, DD_T_LEAK);
+    if (t < DD_T_LEAK) {
+        /* A slow backend (portable) or a short HMAC_DUDECT_SECONDS: a
+         * leak's |t| grows with the square root of the count, so a run
+         * four times as long doubles it. */
+        t = measure(&c, 4 * env_seconds(), &n);
+        print_message("dudect %-34s rerun %9.0f measurements  max|t| %6.2f\n",
+                      c.name, n, t);
+    }
     assert_true(t >= DD_T_LEAK);
 }
 
