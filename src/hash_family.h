@@ -91,6 +91,9 @@ int HF_MANY(_many)(unsigned char *out, const unsigned char *const in[],
     if (out == NULL || !hmac_many_inputs_ok(in, inlen, n)) {
         return -1;
     }
+    if (n == 1) {
+        return HF_NAME()(out, in[0], inlen[0]);
+    }
     INIT(&start);
     for (; n > 0; in += b, inlen += b, out += b * OUT_BYTES, n -= b) {
         b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;

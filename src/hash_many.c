@@ -59,6 +59,10 @@ void hash_many_update(const hmac_hash *h, void *const ctx[],
     size_t rest[HASH_MANY_BATCH];
     size_t b, i;
 
+    if (n == 1) {
+        h->update(ctx[0], in[0], inlen[0]);
+        return;
+    }
     for (; n > 0; ctx += b, in += b, inlen += b, n -= b) {
         b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
         for (i = 0; i < b; i++) {
