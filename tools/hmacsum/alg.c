@@ -1,15 +1,13 @@
 /*
- * alg.c - the table of HMAC algorithms hmacsum knows, and streaming a
- * descriptor through one of them.
+ * alg.c - the table of HMAC algorithms hmacsum knows (many.c streams
+ * files through them).
  *
  * Adding an algorithm is one
  * HS_DEFINE_ALG line, one HS_ALG_ENTRY line, a member in hs_state if its
  * state type is new, and its known answers in selftest.c.
  */
 #include "hmacsum.h"
-#include "os.h"
 
-#include <errno.h>
 #include <string.h>
 
 /* Adapters from libhmac's typed API to the table's common signatures. */
@@ -32,13 +30,40 @@
     static void fn##_keygen(unsigned char *key)                             \
     {                                                                        \
         crypto_auth_hmac##fn##_keygen(key);                                  \
+    }                                                                        \
+    static int fn##_update_many(hs_state *const st[],                       \
+                                const unsigned char *const in[],             \
+                                const size_t len[], size_t n)                \
+    {                                                                        \
+        crypto_auth_hmac##fn##_state *typed[HS_MANY_LANES];                  \
+        size_t i;                                                            \
+        if (n > HS_MANY_LANES) {                                             \
+            return -1;                                                       \
+        }                                                                    \
+        for (i = 0; i < n; i++) {                                            \
+            typed[i] = &st[i]->member;                                       \
+        }                                                                    \
+        return hmac_auth_hmac##fn##_update_many(typed, in, len, n);          \
+    }                                                                        \
+    static int fn##_final_many(hs_state *const st[], unsigned char *out,    \
+                               size_t n)                                     \
+    {                                                                        \
+        crypto_auth_hmac##fn##_state *typed[HS_MANY_LANES];                  \
+        size_t i;                                                            \
+        if (n > HS_MANY_LANES) {                                             \
+            return -1;                                                       \
+        }                                                                    \
+        for (i = 0; i < n; i++) {                                            \
+            typed[i] = &st[i]->member;                                       \
+        }                                                                    \
+        return hmac_auth_hmac##fn##_final_many(typed, out, n);               \
     }
 
 #define HS_ALG_ENTRY(fn, tagname)                                            \
     {                                                                        \
         #fn, tagname, crypto_auth_hmac##fn##_BYTES,                          \
             crypto_auth_hmac##fn##_KEYBYTES, fn##_init, fn##_update,         \
-            fn##_final, fn##_keygen                                          \
+            fn##_final, fn##_keygen, fn##_update_many, fn##_final_many       \
     }
 
 HS_DEFINE_ALG(sha256, s256)
@@ -66,39 +91,6 @@ const hs_alg *hs_alg_by_name(const char *name)
         }
     }
     return NULL;
-}
-
-int hs_hmac_fd(const hs_alg *alg, const hs_key *key, int fd,
-               unsigned char tag[HS_MAX_TAG_BYTES])
-{
-    /* Static: one 64 KiB buffer for the whole run, whatever the input. */
-    static unsigned char buf[HS_IO_BUF_BYTES];
-    hs_state st;
-    long n;
-    int err = 0;
-
-    if (alg->init(&st, key->buf, key->len) != 0) {
-        hmac_memzero(&st, sizeof st);
-        return EINVAL;
-    }
-    for (;;) {
-        n = hs_os_read(fd, buf, sizeof buf);
-        if (n == 0) {
-            break;
-        }
-        if (n < 0) {
-            err = errno != 0 ? errno : EIO;
-            break;
-        }
-        (void) alg->update(&st, buf, (size_t) n);
-    }
-    if (err != 0) {
-        /* The keyed state is key material: do not leave it behind. */
-        hmac_memzero(&st, sizeof st);
-        return err;
-    }
-    (void) alg->final(&st, tag); /* final wipes the state */
-    return 0;
 }
 
 int hs_ct_equal(const unsigned char *a, const unsigned char *b, size_t n)

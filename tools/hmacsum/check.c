@@ -200,39 +200,38 @@ typedef struct check_counts {
     unsigned long formatted, malformed, verified, unreadable, mismatched;
 } check_counts;
 
-static void verify_one(const hs_sum_line *sl, const hs_key *key,
-                       const hs_check_opts *opts, check_counts *n)
-{
-    unsigned char tag[HS_MAX_TAG_BYTES];
-    int fd, err;
+/* What verify_done needs: the options and the counts it adds to. */
+typedef struct check_ctx {
+    const hs_check_opts *opts;
+    check_counts n;
+} check_ctx;
 
-    fd = hs_open_input(sl->name);
-    if (fd < 0) {
-        err = errno;
-        if (opts->ignore_missing && err == ENOENT) {
-            return;
-        }
-    } else {
-        err = hs_hmac_fd(sl->alg, key, fd, tag);
-        hs_close_input(sl->name, fd);
+/* One listed file's result, in the sum file's order. */
+static void verify_done(void *ctx, const hs_many_file *f)
+{
+    check_ctx *cc = (check_ctx *) ctx;
+    const hs_check_opts *opts = cc->opts;
+
+    if (opts->ignore_missing && f->err == ENOENT) {
+        return;
     }
-    n->verified++;
-    if (err != 0) {
-        n->unreadable++;
-        hs_error("%s: %s", sl->name, strerror(err));
+    cc->n.verified++;
+    if (f->err != 0) {
+        cc->n.unreadable++;
+        hs_error("%s: %s", f->path, strerror(f->err));
         if (!opts->status) {
-            print_result(sl->name, sl->name_len, "FAILED open or read");
+            print_result(f->path, f->path_len, "FAILED open or read");
         }
         return;
     }
-    if (hs_ct_equal(tag, sl->tag, sl->alg->bytes)) {
+    if (hs_ct_equal(f->tag, f->expect, f->alg->bytes)) {
         if (!opts->status && !opts->quiet) {
-            print_result(sl->name, sl->name_len, "OK");
+            print_result(f->path, f->path_len, "OK");
         }
     } else {
-        n->mismatched++;
+        cc->n.mismatched++;
         if (!opts->status) {
-            print_result(sl->name, sl->name_len, "FAILED");
+            print_result(f->path, f->path_len, "FAILED");
         }
     }
 }
@@ -261,8 +260,9 @@ int hs_check_file(const char *path, const hs_key *key,
                   const hs_check_opts *opts)
 {
     const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
+    static hs_many m; /* static: 64 queue entries and 16 states */
     line_reader *r;
-    check_counts n = {0, 0, 0, 0, 0};
+    check_ctx cc;
     hs_sum_line sl;
     char *line = NULL;
     size_t cap = 0, len;
@@ -281,6 +281,9 @@ int hs_check_file(const char *path, const hs_key *key,
         return HS_EXIT_FAIL;
     }
     r->fd = fd;
+    memset(&cc, 0, sizeof cc);
+    cc.opts = opts;
+    hs_many_init(&m, key, verify_done, &cc);
     while ((rc = read_line(r, &line, &cap, &len)) == 1) {
         lineno++;
         if (len == 0) {
@@ -290,17 +293,22 @@ int hs_check_file(const char *path, const hs_key *key,
         case HS_LINE_SKIP:
             break;
         case HS_LINE_BAD:
-            n.malformed++;
+            cc.n.malformed++;
             if (opts->warn) {
+                hs_many_finish(&m); /* the lines above are reported first */
                 hs_error("%s: %lu: improperly formatted %s checksum line",
                          shown, lineno, opts->alg->tag);
             }
             break;
         default:
-            n.formatted++;
-            verify_one(&sl, key, opts, &n);
+            cc.n.formatted++;
+            hs_many_add(&m, sl.alg, sl.name, sl.name_len, 1, sl.tag);
         }
     }
+    /* Every listed file is reported before the sum file is closed and
+     * before its own read error or summary, as one at a time did. */
+    hs_many_finish(&m);
+    hmac_memzero(&m, sizeof m);
     hs_close_input(path, fd);
     free(line);
     if (rc < 0) {
@@ -309,19 +317,19 @@ int hs_check_file(const char *path, const hs_key *key,
         return HS_EXIT_FAIL;
     }
     free(r);
-    if (n.formatted == 0) {
+    if (cc.n.formatted == 0) {
         hs_error("%s: no properly formatted checksum lines found", shown);
         return HS_EXIT_FAIL;
     }
     if (!opts->status) {
-        print_summary(&n);
+        print_summary(&cc.n);
     }
-    if (opts->ignore_missing && n.verified == 0) {
+    if (opts->ignore_missing && cc.n.verified == 0) {
         hs_error("%s: no file was verified", shown);
         return HS_EXIT_FAIL;
     }
-    if (n.mismatched != 0 || n.unreadable != 0 ||
-        (opts->strict && n.malformed != 0)) {
+    if (cc.n.mismatched != 0 || cc.n.unreadable != 0 ||
+        (opts->strict && cc.n.malformed != 0)) {
         return HS_EXIT_FAIL;
     }
     return HS_EXIT_OK;

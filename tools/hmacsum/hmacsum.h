@@ -26,6 +26,10 @@
 #define HS_MAX_KEYGEN_BYTES 64U
 /* Size of the streaming buffer: constant memory whatever the input size. */
 #define HS_IO_BUF_BYTES (64U * 1024U)
+/* Files hashed side by side (many.c): one HS_IO_BUF_BYTES buffer each. */
+#define HS_MANY_LANES 16U
+/* Files queued ahead of the oldest one not yet reported (many.c). */
+#define HS_MANY_WINDOW 64U
 
 /* One keyed HMAC state big enough for every algorithm in the table. */
 typedef union hs_state {
@@ -43,6 +47,11 @@ typedef struct hs_alg {
     int (*update)(hs_state *st, const unsigned char *in, size_t len);
     int (*final)(hs_state *st, unsigned char *out);
     void (*keygen)(unsigned char *key);
+    /* update and final of n <= HS_MANY_LANES states in one call
+     * (libhmac's _update_many/_final_many; out gets n tags back to back) */
+    int (*update_many)(hs_state *const st[], const unsigned char *const in[],
+                       const size_t len[], size_t n);
+    int (*final_many)(hs_state *const st[], unsigned char *out, size_t n);
 } hs_alg;
 
 /* A key held in memory; always released with hs_key_free (which wipes). */
@@ -58,12 +67,48 @@ extern const hs_alg hs_algs[];
 extern const size_t hs_nalgs;
 /* The entry whose -a name is name, or NULL. */
 const hs_alg *hs_alg_by_name(const char *name);
-/* Streams fd through HMAC-alg keyed with key into tag. Returns 0, or an
- * errno value when reading failed (the state is wiped either way). */
-int hs_hmac_fd(const hs_alg *alg, const hs_key *key, int fd,
-               unsigned char tag[HS_MAX_TAG_BYTES]);
 /* 1 if a[0..n) equals b[0..n), else 0, in time independent of the bytes. */
 int hs_ct_equal(const unsigned char *a, const unsigned char *b, size_t n);
+
+/* ---- many.c ---- */
+/* One file queued for hashing, and its result once finished. */
+typedef struct hs_many_file {
+    const hs_alg *alg;
+    const char *path; /* the name opened (hs_open_input), NUL-terminated */
+    size_t path_len;
+    char *owned;      /* path's copy, freed once reported, or NULL */
+    unsigned char expect[HS_MAX_TAG_BYTES]; /* check mode: the listed tag */
+    unsigned char tag[HS_MAX_TAG_BYTES];    /* the computed tag (err == 0) */
+    int err;          /* 0, or the errno of the failed open or read */
+    int fd;
+    int finished;
+} hs_many_file;
+/* Called once per queued file, in queue order, when it is finished. */
+typedef void (*hs_many_done)(void *ctx, const hs_many_file *f);
+/* Many files hashed side by side (see many.c); one at a time per process,
+ * as the chunk buffers are shared. */
+typedef struct hs_many {
+    const hs_key *key;
+    hs_many_done done;
+    void *ctx;
+    hs_many_file window[HS_MANY_WINDOW]; /* a ring, oldest at head */
+    size_t head, count, admitted;        /* admitted: opened or failed */
+    hs_many_file *lane[HS_MANY_LANES];   /* the file in each lane, or NULL */
+    hs_state st[HS_MANY_LANES];
+    size_t active;
+    int stdin_busy;
+} hs_many;
+/* Starts an empty queue hashing with key and reporting through done. */
+void hs_many_init(hs_many *m, const hs_key *key, hs_many_done done,
+                  void *ctx);
+/* Queues path[0..path_len) for HMAC-alg (expect: the tag to hand back
+ * to done, or NULL). copy: the name is copied (the caller reuses its
+ * buffer); otherwise it must stay valid until hs_many_finish. May hash
+ * and report earlier files first; "-" is finished before this returns. */
+void hs_many_add(hs_many *m, const hs_alg *alg, const char *path,
+                 size_t path_len, int copy, const unsigned char *expect);
+/* Hashes and reports every queued file. */
+void hs_many_finish(hs_many *m);
 
 /* ---- output.c ---- */
 /* The command name used as the prefix of every message. */

@@ -303,6 +303,139 @@ ln -s gen-target.key link.key 2>/dev/null &&
     { run 1 "--keygen refuses a symlink" --keygen -o link.key
       check "symlink target not created" test ! -e gen-target.key; }
 
+# ---- many files at once (hashed side by side, reported in order) ---------------------
+# The reference is hmacsum run once per operand: one call over all of them
+# must print the same lines and messages, in the same order, with the worst
+# exit status. Operands: empty files, block-boundary sizes, a 3 MiB file
+# first (so small ones finish long before it and wait their turn), a
+# directory, a missing file, and more operands than lanes (16) and than
+# the queue (64).
+mkdir many.d && (
+    cd many.d || exit 1
+    : >empty1; : >empty2
+    head -c 3145728 /dev/urandom >large
+    for n in 1 55 64 65 127 128 129 1000 65535 65536 65537 200000; do
+        head -c "$n" /dev/urandom >"f$n"
+    done
+    i=0
+    while [ $i -lt 80 ]; do head -c $((i * 37)) /dev/urandom >"s$i"; i=$((i + 1)); done
+    mkdir adir
+)
+# one_by_one OUT ARGS... -- OPERANDS...: the reference, into OUT (stdout and
+# stderr together), and its exit status in $one_rc. A "-" operand reads
+# stdin.data the first time and nothing afterwards, as one process would.
+one_by_one() {
+    o=$1; shift; a=""
+    while [ "$1" != -- ]; do a="$a $1"; shift; done; shift
+    : >"$o"; one_rc=0; seen_stdin=0
+    for f in "$@"; do
+        if [ "$f" = - ] && [ $seen_stdin = 0 ]; then
+            # shellcheck disable=SC2086 # a is a list of options
+            "$H" $a - <stdin.data >>"$o" 2>&1; r=$?; seen_stdin=1
+        else
+            # shellcheck disable=SC2086
+            "$H" $a -- "$f" </dev/null >>"$o" 2>&1; r=$?
+        fi
+        [ $r -gt $one_rc ] && one_rc=$r
+    done
+}
+# together DESC ARGS... -- OPERANDS...: one call over every operand against
+# one_by_one (run under the shell command in $limit, if any).
+limit=:
+together() {
+    d=$1; shift; a=""
+    while [ "$1" != -- ]; do a="$a $1"; shift; done; shift
+    # shellcheck disable=SC2086
+    one_by_one ref.out $a -- "$@"
+    # shellcheck disable=SC2086 # $limit: an optional "ulimit -n N"
+    sh -c "$limit; "'exec "$@"' sh "$H" $a -- "$@" <stdin.data >all.out 2>&1; r=$?
+    if cmp -s ref.out all.out && [ $r -eq $one_rc ]; then ok "$d (exit $r)"; else
+        bad "$d: exit $r, wanted $one_rc"; diff ref.out all.out | head -n 10 | sed 's/^/    /'; fi
+}
+head -c 100000 /dev/urandom >stdin.data
+mixed="many.d/large many.d/empty1 many.d/missing many.d/f1 many.d/adir many.d/f55
+ many.d/f64 many.d/empty2 - many.d/f65 many.d/f127 many.d/missing many.d/f128
+ many.d/f129 many.d/f1000 many.d/f65535 - many.d/f65536 many.d/f65537 many.d/f200000
+ many.d/adir many.d/large"
+smalls=$(i=0; while [ $i -lt 80 ]; do printf 'many.d/s%d ' $i; i=$((i + 1)); done)
+for alg in sha256 sha512 sha512256 sha384 sha224; do
+    # shellcheck disable=SC2086 # word lists on purpose
+    together "many files, $alg: same lines, messages and order as one by one" \
+        -a $alg -k jefe.key -- $mixed
+done
+# shellcheck disable=SC2086
+together "many files, --tag" --tag -a sha512 -k jefe.key -- $mixed
+# shellcheck disable=SC2086
+together "80 small files after a large one (queue full)" -k jefe.key -- many.d/large $smalls
+# shellcheck disable=SC2086
+together "only good files: exit 0" -k jefe.key -- many.d/f1 many.d/empty1 many.d/large
+together "only a directory and a missing file: exit 1" -k jefe.key -- many.d/adir many.d/missing
+# shellcheck disable=SC2086
+limit="ulimit -n 9" together "few descriptors (ulimit -n 9): files wait for a lane" \
+    -a sha512 -k jefe.key -- $smalls many.d/large $mixed
+limit=:
+head -c 1000000 /dev/urandom >piped
+"$H" -k jefe.key many.d/f1 piped many.d/f129 >ref.out 2>&1
+cat piped | "$H" -k jefe.key many.d/f1 - many.d/f129 2>&1 | sed 's/  -$/  piped/' >all.out
+check "'-' from a pipe among files" cmp -s ref.out all.out
+
+# Check mode: lines of several algorithms (BSD form) side by side, OK,
+# FAILED, missing, a directory, '-', and malformed lines (--warn) in
+# between, reported in the sum file's order with the one-by-one messages.
+"$H" -k jefe.key many.d/large many.d/f1 >sums.many
+"$H" -k jefe.key --tag -a sha512 many.d/f65537 >>sums.many
+echo "not a sum line" >>sums.many
+"$H" -k jefe.key --tag -a sha384 many.d/empty1 >>sums.many
+"$H" -k jefe.key - <stdin.data >>sums.many
+echo "$S256  many.d/f64" >>sums.many       # a wrong tag
+echo "$S256  many.d/missing" >>sums.many
+echo "$S256  many.d/adir" >>sums.many
+"$H" -k jefe.key --tag -a sha224 $smalls >>sums.many
+"$H" -k jefe.key --tag -a sha512256 many.d/f200000 >>sums.many
+{   echo "many.d/large: OK"
+    echo "many.d/f1: OK"
+    echo "many.d/f65537: OK"
+    echo "hmacsum: sums.many: 4: improperly formatted HMAC-SHA256 checksum line"
+    echo "many.d/empty1: OK"
+    echo "-: OK"
+    echo "many.d/f64: FAILED"
+    echo "hmacsum: many.d/missing: No such file or directory"
+    echo "many.d/missing: FAILED open or read"
+    echo "hmacsum: many.d/adir: Is a directory"
+    echo "many.d/adir: FAILED open or read"
+    for f in $smalls; do echo "$f: OK"; done
+    echo "many.d/f200000: OK"
+    echo "hmacsum: WARNING: 1 line is improperly formatted"
+    echo "hmacsum: WARNING: 2 listed files could not be read"
+    echo "hmacsum: WARNING: 1 computed checksum did NOT match"
+} >want.out
+"$H" -k jefe.key -c --warn sums.many <stdin.data >all.out 2>&1; r=$?
+check "check many lines: exit 1" test $r -eq 1
+check "check many lines: results and messages in the sum file's order" cmp -s want.out all.out
+grep -v -e missing -e adir -e f64 -e 'not a sum' sums.many >sums.good
+"$H" -k jefe.key -c --quiet sums.good <stdin.data >all.out 2>&1
+check "check many good lines: exit 0, nothing printed" test $? -eq 0 -a ! -s all.out
+# The sum file itself on standard input with a '-' line: the data is what
+# follows the sum file's last line, read only after every line above it.
+"$H" -k jefe.key many.d/f1 many.d/f1000 >sums.stdin
+printf '%s  -\n' "$("$H" -k jefe.key </dev/null | cut -d' ' -f1)" >>sums.stdin
+"$H" -k jefe.key many.d/f129 >>sums.stdin
+"$H" -k jefe.key -c - <sums.stdin >all.out 2>&1; r=$?
+check "sum file on stdin with a '-' line: exit 0" test $r -eq 0
+check "sum file on stdin with a '-' line: all OK" \
+    test "$(cat all.out)" = "$(printf 'many.d/f1: OK\nmany.d/f1000: OK\n-: OK\nmany.d/f129: OK')"
+# A '-' line reads what follows in standard input at that point: with a
+# long sum file on stdin, the rest of the sum file (so '-' does not match
+# the empty input's tag, and the lines it swallowed are never verified).
+# Reading the sum file ahead of the '-' line would leave it empty input.
+printf '%s  -\n' "$("$H" -k jefe.key </dev/null | cut -d' ' -f1)" >sums.long
+i=0
+while [ $i -lt 60 ]; do "$H" -k jefe.key many.d/f1 >>sums.long; i=$((i + 1)); done
+"$H" -k jefe.key -c - <sums.long >all.out 2>/dev/null
+check "'-' line in a long sum file on stdin reads the rest of it" \
+    test "$(head -n 1 all.out)" = "-: FAILED" -a "$(grep -c ': OK$' all.out)" -lt 60
+rm -rf many.d
+
 # ---- selftest, version ---------------------------------------------------------------
 run 0 "--selftest" --selftest
 check "selftest reports passed" has "selftest passed" out
