@@ -28,6 +28,14 @@ volatile unsigned char bench_sink;
 
 static const size_t default_sizes[] = { 16, 64, 256, 1024, 8192, 65536,
                                         1048576 };
+/* Many-message rows: the issue 10 batch counts (3 for its n = 3 target)
+ * and sizes (64 KiB for its 16 x 64 KiB targets). --quick keeps the
+ * smallest set that still yields every target ratio. */
+static const size_t default_batches[] = { 1, 2, 3, 4, 8, 16, 32 };
+static const size_t quick_batches[] = { 1, 2, 3, 16 };
+static const size_t default_many_sizes[] = { 64, 1024, 8192, 65536,
+                                             1048576 };
+static const size_t quick_many_sizes[] = { 64, 65536 };
 #define MAX_SIZES 32
 
 static struct {
@@ -36,6 +44,10 @@ static struct {
     const char *library;
     size_t sizes[MAX_SIZES];
     size_t nsizes;
+    size_t batches[MAX_SIZES];
+    size_t nbatches;
+    size_t many_sizes[MAX_SIZES];
+    size_t nmany_sizes;
 } cfg;
 
 static unsigned char *msg;
@@ -45,16 +57,22 @@ static void usage(const char *argv0, int status)
 {
     fprintf(status ? stderr : stdout,
             "usage: %s [--rounds N] [--target-ms MS] [--quick] "
-            "[--sizes S1,S2,...] [--name LIBRARY]\n"
+            "[--sizes S1,S2,...] [--batches N1,N2,...] "
+            "[--many-sizes S1,S2,...] [--no-many] [--name LIBRARY]\n"
             "  --rounds N      best of N timed rounds per row (default 40)\n"
             "  --target-ms MS  length of one round (default 2)\n"
             "  --quick         smoke run: 10 rounds of 1 ms\n"
             "  --sizes LIST    message sizes in bytes, at most %u (default "
             "16,64,256,1024,8192,65536,1048576)\n"
+            "  --batches LIST  messages per many-message row, at most %u "
+            "(default 1,2,3,4,8,16,32)\n"
+            "  --many-sizes LIST  message sizes of those rows (default "
+            "64,1024,8192,65536,1048576)\n"
+            "  --no-many       no many-message rows\n"
             "  --name LIBRARY  library column of the CSV\n"
             "Prints CSV: library,algo,mode,size,ns_per_msg,mb_per_s; lines "
             "starting with # are information.\n",
-            argv0, (unsigned)BENCH_MAX_SIZE);
+            argv0, (unsigned)BENCH_MAX_SIZE, (unsigned)BENCH_MAX_BATCH);
     exit(status);
 }
 
@@ -73,7 +91,9 @@ static unsigned long parse_number(const char *argv0, const char *s,
     return v;
 }
 
-static void parse_sizes(const char *argv0, const char *list)
+/* Parses a comma-separated list of numbers in 1..max into out. */
+static void parse_list(const char *argv0, const char *list, size_t *out,
+                       size_t *nout, unsigned long max)
 {
     char buf[512];
     char *tok;
@@ -82,14 +102,14 @@ static void parse_sizes(const char *argv0, const char *list)
         usage(argv0, 2);
     }
     strcpy(buf, list);
-    cfg.nsizes = 0;
+    *nout = 0;
     for (tok = strtok(buf, ","); tok != NULL; tok = strtok(NULL, ",")) {
-        if (cfg.nsizes == MAX_SIZES) {
+        if (*nout == MAX_SIZES) {
             usage(argv0, 2);
         }
-        cfg.sizes[cfg.nsizes++] = parse_number(argv0, tok, BENCH_MAX_SIZE);
+        out[(*nout)++] = parse_number(argv0, tok, max);
     }
-    if (cfg.nsizes == 0) {
+    if (*nout == 0) {
         usage(argv0, 2);
     }
 }
@@ -104,6 +124,10 @@ void bench_init(int argc, char **argv, const char *default_name)
     cfg.library = default_name;
     memcpy(cfg.sizes, default_sizes, sizeof default_sizes);
     cfg.nsizes = sizeof default_sizes / sizeof default_sizes[0];
+    memcpy(cfg.batches, default_batches, sizeof default_batches);
+    cfg.nbatches = sizeof default_batches / sizeof default_batches[0];
+    memcpy(cfg.many_sizes, default_many_sizes, sizeof default_many_sizes);
+    cfg.nmany_sizes = sizeof default_many_sizes / sizeof default_many_sizes[0];
 
     /* --quick first, so that explicit --rounds/--target-ms win over it
      * wherever they appear. */
@@ -111,6 +135,11 @@ void bench_init(int argc, char **argv, const char *default_name)
         if (strcmp(argv[i], "--quick") == 0) {
             cfg.rounds = 10;
             cfg.target_ns = 1e6;
+            memcpy(cfg.batches, quick_batches, sizeof quick_batches);
+            cfg.nbatches = sizeof quick_batches / sizeof quick_batches[0];
+            memcpy(cfg.many_sizes, quick_many_sizes, sizeof quick_many_sizes);
+            cfg.nmany_sizes =
+                sizeof quick_many_sizes / sizeof quick_many_sizes[0];
         }
     }
     for (i = 1; i < argc; i++) {
@@ -127,7 +156,16 @@ void bench_init(int argc, char **argv, const char *default_name)
             cfg.target_ns =
                 1e6 * (double)parse_number(argv[0], argv[++i], 10000);
         } else if (strcmp(a, "--sizes") == 0 && has_value) {
-            parse_sizes(argv[0], argv[++i]);
+            parse_list(argv[0], argv[++i], cfg.sizes, &cfg.nsizes,
+                       BENCH_MAX_SIZE);
+        } else if (strcmp(a, "--batches") == 0 && has_value) {
+            parse_list(argv[0], argv[++i], cfg.batches, &cfg.nbatches,
+                       BENCH_MAX_BATCH);
+        } else if (strcmp(a, "--many-sizes") == 0 && has_value) {
+            parse_list(argv[0], argv[++i], cfg.many_sizes, &cfg.nmany_sizes,
+                       BENCH_MAX_SIZE);
+        } else if (strcmp(a, "--no-many") == 0) {
+            cfg.nbatches = 0;
         } else if (strcmp(a, "--name") == 0 && has_value) {
             cfg.library = argv[++i];
         } else {
@@ -272,4 +310,91 @@ void bench_run_one(const char *algo, const char *mode, size_t size,
                    bench_fn fn, void *ctx)
 {
     print_row(algo, mode, size, measure(fn, ctx, size), 0.0);
+}
+
+/* ---- many messages per call ---------------------------------------------- */
+
+static unsigned char *many_pool; /* BENCH_MAX_BATCH * BENCH_MAX_SIZE bytes */
+static const unsigned char *many_msgs[BENCH_MAX_BATCH];
+static size_t many_lens[BENCH_MAX_BATCH];
+
+static void many_pool_init(void)
+{
+    size_t j, len = (size_t)BENCH_MAX_BATCH * BENCH_MAX_SIZE;
+    unsigned x = 0x9e3779b9u;
+
+    if (many_pool != NULL) {
+        return;
+    }
+    many_pool = malloc(len);
+    if (many_pool == NULL) {
+        fprintf(stderr, "%s: out of memory\n", cfg.library);
+        exit(1);
+    }
+    /* xorshift bytes: no two messages of the pool are alike, whatever
+     * their size (a repeating pattern would make them equal). */
+    for (j = 0; j < len; j++) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        many_pool[j] = (unsigned char)x;
+    }
+}
+
+const unsigned char *const *bench_many_msgs(size_t size, size_t n)
+{
+    size_t i;
+
+    many_pool_init();
+    for (i = 0; i < n && i < BENCH_MAX_BATCH; i++) {
+        many_msgs[i] = many_pool + i * size;
+    }
+    return many_msgs;
+}
+
+const size_t *bench_many_lens(size_t size, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n && i < BENCH_MAX_BATCH; i++) {
+        many_lens[i] = size;
+    }
+    return many_lens;
+}
+
+/* measure() times a bench_fn; this carries a many-message callback and
+ * its batch count through one. */
+struct many_call {
+    bench_many_fn fn;
+    void *ctx;
+    size_t n;
+};
+
+static void many_adapter(void *ctx, size_t size, unsigned long iters)
+{
+    struct many_call *c = ctx;
+
+    c->fn(c->ctx, size, c->n, iters);
+}
+
+void bench_run_many(const char *algo, const char *mode, bench_many_fn fn,
+                    void *ctx)
+{
+    struct many_call c;
+    char name[64];
+    size_t b, i;
+
+    c.fn = fn;
+    c.ctx = ctx;
+    for (i = 0; i < cfg.nmany_sizes; i++) {
+        for (b = 0; b < cfg.nbatches; b++) {
+            size_t size = cfg.many_sizes[i];
+            double ns;
+
+            c.n = cfg.batches[b];
+            snprintf(name, sizeof name, "%s-x%lu", mode, (unsigned long)c.n);
+            ns = measure(many_adapter, &c, size) / (double)c.n;
+            print_row(algo, name, size, ns, (double)size / ns * 1e3);
+        }
+    }
 }

@@ -71,4 +71,29 @@ void bench_run(const char *algo, const char *mode, bench_fn fn, void *ctx);
 void bench_run_one(const char *algo, const char *mode, size_t size,
                    bench_fn fn, void *ctx);
 
+/* ---- many messages per call (issue 10) ----------------------------------
+ * A many-message row times batches of n distinct messages of one size
+ * (n from --batches, sizes from --many-sizes) and prints mode "<mode>-x<n>"
+ * with the time per message (a batch's time / n), so that a loop of
+ * single calls and one _many call over the same n messages share a row
+ * key but for the mode. */
+
+/* Most messages in one batch. */
+#define BENCH_MAX_BATCH 32u
+
+/* Processes iters batches of the n messages bench_many_msgs(size, n). */
+typedef void (*bench_many_fn)(void *ctx, size_t size, size_t n,
+                              unsigned long iters);
+
+/* n distinct messages of size bytes each (size <= BENCH_MAX_SIZE, n <=
+ * BENCH_MAX_BATCH), one after another in one pool of varied bytes, and
+ * their lengths. Valid until the process ends. */
+const unsigned char *const *bench_many_msgs(size_t size, size_t n);
+const size_t *bench_many_lens(size_t size, size_t n);
+
+/* Times fn for every selected batch count and many-message size (none
+ * with --no-many) and prints one CSV line per pair. */
+void bench_run_many(const char *algo, const char *mode, bench_many_fn fn,
+                    void *ctx);
+
 #endif

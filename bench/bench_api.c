@@ -12,6 +12,13 @@
  *   stream4k    _init (32-byte key), _update in 4 KiB chunks, _final
  *   keyed-copy  _init once outside the loop; per message: copy the keyed
  *               state, _update, _final (HMAC only)
+ * Many-message rows (issue 10; n distinct messages per batch, mode
+ * "<mode>-x<n>", time per message):
+ *   loop-oneshot  a loop of the one-shot call over the n messages
+ *   loop-keyed    a loop of keyed-copy over them (HMAC only)
+ *   many          libhmac only: hmac_auth_*_many / hmac_hash_*_many
+ *   update-many   libhmac only: n copies of the keyed state, one
+ *                 _update_many and one _final_many (HMAC only)
  */
 #include <stdio.h>
 #include <string.h>
@@ -164,6 +171,190 @@ HMAC_BENCHES(auth_hmacsha512256)
 HASH_BENCHES(hash_sha256)
 HASH_BENCHES(hash_sha512)
 
+/* ---- many messages per call: loops of single calls, and libhmac's _many ---
+ * Every tag or digest goes to tags[i], and one byte of each feeds the sink,
+ * so the loops and the _many calls do the same observable work. */
+struct many_job {
+    const void *keyed;
+    unsigned char tags[BENCH_MAX_BATCH * 64];
+};
+
+#define LOOP_ONESHOT(alg, oneshot_key)                                        \
+    static void alg##_loop1(void *ctx, size_t size, size_t n,                \
+                            unsigned long iters)                             \
+    {                                                                        \
+        struct many_job *job = ctx;                                          \
+        const unsigned char *const *m = bench_many_msgs(size, n);            \
+        unsigned long it;                                                    \
+        size_t i;                                                            \
+        for (it = 0; it < iters; it++) {                                     \
+            for (i = 0; i < n; i++) {                                        \
+                unsigned char *t = job->tags + i * crypto_##alg##_BYTES;     \
+                crypto_##alg(t, m[i], size oneshot_key);                     \
+                bench_sink ^= t[0];                                          \
+            }                                                                \
+        }                                                                    \
+    }
+
+#define LOOP_KEYED(alg)                                                      \
+    static void alg##_loopk(void *ctx, size_t size, size_t n,                \
+                            unsigned long iters)                             \
+    {                                                                        \
+        struct many_job *job = ctx;                                          \
+        const crypto_##alg##_state *keyed = job->keyed;                      \
+        const unsigned char *const *m = bench_many_msgs(size, n);            \
+        crypto_##alg##_state st;                                             \
+        unsigned long it;                                                    \
+        size_t i;                                                            \
+        for (it = 0; it < iters; it++) {                                     \
+            for (i = 0; i < n; i++) {                                        \
+                unsigned char *t = job->tags + i * crypto_##alg##_BYTES;     \
+                st = *keyed;                                                 \
+                crypto_##alg##_update(&st, m[i], size);                      \
+                crypto_##alg##_final(&st, t);                                \
+                bench_sink ^= t[0];                                          \
+            }                                                                \
+        }                                                                    \
+    }
+
+#if !defined(BENCH_LIBSODIUM)
+/* Folds one byte of each of the n outputs into the sink. */
+static void sink_tags(const unsigned char *tags, size_t n, size_t bytes)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        bench_sink ^= tags[i * bytes];
+    }
+}
+
+#define HMAC_MANY(alg)                                                       \
+    static void alg##_many(void *ctx, size_t size, size_t n,                 \
+                           unsigned long iters)                              \
+    {                                                                        \
+        struct many_job *job = ctx;                                          \
+        const unsigned char *const *m = bench_many_msgs(size, n);            \
+        const size_t *len = bench_many_lens(size, n);                        \
+        unsigned long it;                                                    \
+        for (it = 0; it < iters; it++) {                                     \
+            hmac_##alg##_many(job->tags, m, len, n, bench_key());            \
+            sink_tags(job->tags, n, crypto_##alg##_BYTES);                   \
+        }                                                                    \
+    }                                                                        \
+    static void alg##_upmany(void *ctx, size_t size, size_t n,               \
+                             unsigned long iters)                            \
+    {                                                                        \
+        struct many_job *job = ctx;                                          \
+        const crypto_##alg##_state *keyed = job->keyed;                      \
+        const unsigned char *const *m = bench_many_msgs(size, n);            \
+        const size_t *len = bench_many_lens(size, n);                        \
+        crypto_##alg##_state st[BENCH_MAX_BATCH];                            \
+        crypto_##alg##_state *p[BENCH_MAX_BATCH];                            \
+        unsigned long it;                                                    \
+        size_t i;                                                            \
+        for (i = 0; i < n; i++) {                                            \
+            p[i] = &st[i];                                                   \
+        }                                                                    \
+        for (it = 0; it < iters; it++) {                                     \
+            for (i = 0; i < n; i++) {                                        \
+                st[i] = *keyed;                                              \
+            }                                                                \
+            hmac_##alg##_update_many(p, m, len, n);                          \
+            hmac_##alg##_final_many(p, job->tags, n);                        \
+            sink_tags(job->tags, n, crypto_##alg##_BYTES);                   \
+        }                                                                    \
+    }
+#define HASH_MANY(alg)                                                       \
+    static void alg##_many(void *ctx, size_t size, size_t n,                 \
+                           unsigned long iters)                              \
+    {                                                                        \
+        struct many_job *job = ctx;                                          \
+        const unsigned char *const *m = bench_many_msgs(size, n);            \
+        const size_t *len = bench_many_lens(size, n);                        \
+        unsigned long it;                                                    \
+        for (it = 0; it < iters; it++) {                                     \
+            hmac_##alg##_many(job->tags, m, len, n);                         \
+            sink_tags(job->tags, n, crypto_##alg##_BYTES);                   \
+        }                                                                    \
+    }
+#endif
+
+/* One many-message mode. */
+struct many_mode {
+    const char *name;
+    bench_many_fn fn;
+};
+
+/* Checks that every mode gives the first one's n outputs on BENCH_MAX_BATCH
+ * messages of BENCH_CHECK_SIZE bytes, then times every mode. */
+static void check_and_run_many(const char *algo, struct many_job *job,
+                               size_t outlen, const struct many_mode *modes,
+                               size_t nmodes)
+{
+    static unsigned char ref[sizeof job->tags];
+    size_t i, all = BENCH_MAX_BATCH * outlen;
+
+    for (i = 0; i < nmodes; i++) {
+        memset(job->tags, 0, sizeof job->tags);
+        modes[i].fn(job, BENCH_CHECK_SIZE, BENCH_MAX_BATCH, 1);
+        if (i == 0) {
+            memcpy(ref, job->tags, all);
+        } else {
+            bench_expect_equal(algo, ref, job->tags, all);
+        }
+    }
+    for (i = 0; i < nmodes; i++) {
+        bench_run_many(algo, modes[i].name, modes[i].fn, job);
+    }
+}
+
+#if defined(BENCH_LIBSODIUM)
+#define HMAC_MANY_MODES(alg)                                                 \
+    { "loop-oneshot", alg##_loop1 }, { "loop-keyed", alg##_loopk }
+#define HASH_MANY_MODES(alg) { "loop-oneshot", alg##_loop1 }
+#else
+#define HMAC_MANY_MODES(alg)                                                 \
+    { "loop-oneshot", alg##_loop1 }, { "loop-keyed", alg##_loopk },          \
+    { "many", alg##_many }, { "update-many", alg##_upmany }
+#define HASH_MANY_MODES(alg)                                                 \
+    { "loop-oneshot", alg##_loop1 }, { "many", alg##_many }
+HMAC_MANY(auth_hmacsha256)
+HMAC_MANY(auth_hmacsha512)
+HMAC_MANY(auth_hmacsha512256)
+HASH_MANY(hash_sha256)
+HASH_MANY(hash_sha512)
+#endif
+
+#define HMAC_MANY_ALL(alg)                                                   \
+    LOOP_ONESHOT(alg, ONESHOT_KEY)                                           \
+    LOOP_KEYED(alg)                                                          \
+    static void alg##_many_all(const char *algo)                             \
+    {                                                                        \
+        static const struct many_mode modes[] = { HMAC_MANY_MODES(alg) };    \
+        static struct many_job job;                                          \
+        crypto_##alg##_state keyed;                                          \
+        crypto_##alg##_init(&keyed, bench_key(), 32);                        \
+        job.keyed = &keyed;                                                  \
+        check_and_run_many(algo, &job, crypto_##alg##_BYTES, modes,          \
+                           sizeof modes / sizeof modes[0]);                  \
+    }
+#define HASH_MANY_ALL(alg)                                                   \
+    LOOP_ONESHOT(alg, NO_KEY)                                                \
+    static void alg##_many_all(const char *algo)                             \
+    {                                                                        \
+        static const struct many_mode modes[] = { HASH_MANY_MODES(alg) };    \
+        static struct many_job job;                                          \
+        job.keyed = NULL;                                                    \
+        check_and_run_many(algo, &job, crypto_##alg##_BYTES, modes,          \
+                           sizeof modes / sizeof modes[0]);                  \
+    }
+
+HMAC_MANY_ALL(auth_hmacsha256)
+HMAC_MANY_ALL(auth_hmacsha512)
+HMAC_MANY_ALL(auth_hmacsha512256)
+HASH_MANY_ALL(hash_sha256)
+HASH_MANY_ALL(hash_sha512)
+
 #if defined(HMAC_BENCH_HAVE_PBKDF2) && !defined(BENCH_LIBSODIUM)
 /* ---- PBKDF2 hook ---------------------------------------------------------
  * Built when HMAC_BENCH_HAVE_PBKDF2 is defined (CMake option
@@ -233,6 +424,11 @@ int main(int argc, char **argv)
     auth_hmacsha512256_all("HMAC-SHA-512-256");
     hash_sha256_all("SHA-256");
     hash_sha512_all("SHA-512");
+    auth_hmacsha256_many_all("HMAC-SHA-256");
+    auth_hmacsha512_many_all("HMAC-SHA-512");
+    auth_hmacsha512256_many_all("HMAC-SHA-512-256");
+    hash_sha256_many_all("SHA-256");
+    hash_sha512_many_all("SHA-512");
 #if defined(HMAC_BENCH_HAVE_PBKDF2) && !defined(BENCH_LIBSODIUM)
     pbkdf2_all();
 #endif

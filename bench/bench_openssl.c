@@ -16,6 +16,10 @@
  *   keyed-dup     EVP_MAC_CTX_dup of a keyed context, update, final, free
  * The two keyed modes are OpenSSL's counterparts of libhmac's keyed-state
  * copy; ratios.md compares against the faster of the two.
+ * Many-message rows (issue 10: a batch of n distinct messages, mode
+ * "<mode>-x<n>", time per message; OpenSSL has no call for many):
+ *   loop-oneshot  HMAC() / SHA256(), SHA512() over each message
+ *   loop-reuse    the keyed-reinit mode over each message (HMAC only)
  *
  * HMAC-SHA-512-256 is libsodium's: HMAC-SHA-512 truncated to 32 bytes
  * (not HMAC over SHA-512/256), so here it is HMAC-SHA-512 keeping 32 bytes.
@@ -180,6 +184,85 @@ static void hash_stream(void *ctx, size_t size, unsigned long iters)
     memcpy(job->tag, out, job->outlen);
 }
 
+/* The many-message loops: every output to many_tags[i]. */
+static unsigned char many_tags[BENCH_MAX_BATCH * EVP_MAX_MD_SIZE];
+
+static void hmac_loop_oneshot(void *ctx, size_t size, size_t n,
+                              unsigned long iters)
+{
+    struct job *job = ctx;
+    const unsigned char *const *m = bench_many_msgs(size, n);
+    unsigned int len;
+    unsigned long it;
+    size_t i;
+
+    for (it = 0; it < iters; it++) {
+        for (i = 0; i < n; i++) {
+            unsigned char *t = many_tags + i * EVP_MAX_MD_SIZE;
+            if (HMAC(job->legacy_md, bench_key(), 32, m[i], size, t,
+                     &len) == NULL) {
+                die("HMAC");
+            }
+            bench_sink ^= t[0];
+        }
+    }
+}
+
+static void hmac_loop_reuse(void *ctx, size_t size, size_t n,
+                            unsigned long iters)
+{
+    struct job *job = ctx;
+    const unsigned char *const *m = bench_many_msgs(size, n);
+    size_t len;
+    unsigned long it;
+    size_t i;
+
+    for (it = 0; it < iters; it++) {
+        for (i = 0; i < n; i++) {
+            unsigned char *t = many_tags + i * EVP_MAX_MD_SIZE;
+            if (!EVP_MAC_init(job->keyed, NULL, 0, NULL) ||
+                !EVP_MAC_update(job->keyed, m[i], size) ||
+                !EVP_MAC_final(job->keyed, t, &len, EVP_MAX_MD_SIZE)) {
+                die("EVP_MAC (loop)");
+            }
+            bench_sink ^= t[0];
+        }
+    }
+}
+
+static void hash_loop_oneshot(void *ctx, size_t size, size_t n,
+                              unsigned long iters)
+{
+    struct job *job = ctx;
+    const unsigned char *const *m = bench_many_msgs(size, n);
+    unsigned long it;
+    size_t i;
+
+    for (it = 0; it < iters; it++) {
+        for (i = 0; i < n; i++) {
+            unsigned char *t = many_tags + i * EVP_MAX_MD_SIZE;
+            if (job->outlen == 32) {
+                SHA256(m[i], size, t);
+            } else {
+                SHA512(m[i], size, t);
+            }
+            bench_sink ^= t[0];
+        }
+    }
+}
+
+/* The two HMAC loops agree on every message of a full batch. */
+static void check_many_hmac(struct job *job)
+{
+    static unsigned char ref[sizeof many_tags];
+
+    hmac_loop_oneshot(job, BENCH_CHECK_SIZE, BENCH_MAX_BATCH, 1);
+    memcpy(ref, many_tags, sizeof ref);
+    memset(many_tags, 0, sizeof many_tags);
+    hmac_loop_reuse(job, BENCH_CHECK_SIZE, BENCH_MAX_BATCH, 1);
+    bench_expect_equal(job->name, ref, many_tags, sizeof ref);
+}
+
 /* Runs fn once on the check message and returns its output in ref (first
  * call) or checks it against ref (later calls). */
 static void self_check(struct job *job, bench_fn fn, unsigned char *ref,
@@ -233,6 +316,9 @@ static void bench_hmac(const char *name, const char *digest,
     bench_run(name, "stream4k", hmac_stream, &job);
     bench_run(name, "keyed-reinit", hmac_reinit, &job);
     bench_run(name, "keyed-dup", hmac_dup, &job);
+    check_many_hmac(&job);
+    bench_run_many(name, "loop-oneshot", hmac_loop_oneshot, &job);
+    bench_run_many(name, "loop-reuse", hmac_loop_reuse, &job);
 
     EVP_MAC_CTX_free(job.stream);
     EVP_MAC_CTX_free(job.keyed);
@@ -260,6 +346,7 @@ static void bench_hash(const char *name, const char *digest, size_t outlen)
 
     bench_run(name, "oneshot", hash_oneshot, &job);
     bench_run(name, "stream4k", hash_stream, &job);
+    bench_run_many(name, "loop-oneshot", hash_loop_oneshot, &job);
 
     EVP_MD_CTX_free(job.mdctx);
     EVP_MD_free(job.md);

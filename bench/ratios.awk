@@ -8,7 +8,13 @@
 NR == 1 { next }
 {
     ns[$1, $2, $3, $4] = $5 + 0
-    if ($2 !~ /^PBKDF2/ && $1 != "libhmac-floor" && !($4 in seen)) {
+    if ($3 ~ /-x[0-9]+$/) {
+        # a many-message row (issue 10): mode "<mode>-x<n>"
+        b = $3
+        sub(/.*-x/, "", b)
+        if (!(b in seen_batch)) { seen_batch[b] = 1; batches[nbatches++] = b + 0 }
+        if (!($4 in seen_many)) { seen_many[$4] = 1; many_sizes[nmany++] = $4 + 0 }
+    } else if ($2 !~ /^PBKDF2/ && $1 != "libhmac-floor" && !($4 in seen)) {
         seen[$4] = 1
         sizes[nsizes++] = $4 + 0
     }
@@ -96,6 +102,118 @@ function target(desc, algo, size, other, other_mode, ours, our_mode, goal,
            r == 0 ? "n/a" : (r >= goal ? "PASS" : "MISS"),
            c == 0 ? "-" : sprintf("%.2fx", c)
     if (r != 0 && r < goal) misses++
+}
+
+# ---- many messages per call (issue 10) ----------------------------------
+
+# Time per message of a many-message row: mode "<mode>-x<n>".
+function tm(lib, algo, mode, n, size) {
+    return t(lib, algo, mode "-x" n, size)
+}
+
+# One row of the issue 10 targets: other's time per message / ours, both
+# over batches of n messages of size bytes.
+function many_target(desc, algo, size, n, other, other_mode, our_mode, goal,
+                     r) {
+    r = ratio_of(tm(other, algo, other_mode, n, size),
+                 tm("libhmac", algo, our_mode, n, size))
+    printf "| %s | %s | >= %.2fx | %s |\n", desc,
+           r == 0 ? "n/a" : sprintf("%.3fx", int(r * 1000) / 1000), goal,
+           r == 0 ? "n/a" : (r >= goal ? "PASS" : "MISS")
+    if (r != 0 && r < goal) many_misses++
+}
+
+function sort_numbers(a, n,    i, j, v) {
+    for (i = 1; i < n; i++) {
+        v = a[i]
+        for (j = i - 1; j >= 0 && a[j] > v; j--) a[j + 1] = a[j]
+        a[j + 1] = v
+    }
+}
+
+function many_targets(    i, algo, size, n, sz) {
+    print "## Targets (issue 10: many messages per call)"
+    print ""
+    print "Per message, batches of n distinct messages of one size, one key."
+    print "many: hmac_auth_*_many / hmac_hash_*_many; one-shot loop: the single"
+    print "one-shot call over the same n messages; keyed-copy loop: a keyed"
+    print "state copied per message; libsodium: its one-shot loop."
+    print ""
+    print "| target | ratio | goal | result |"
+    print "|---|---:|---:|---|"
+    many_target("SHA-512 16 x 64 KiB vs libhmac's single stream", "SHA-512",
+                65536, 16, "libhmac", "loop-oneshot", "many", 4.5)
+    many_target("SHA-256 16 x 64 KiB vs libhmac's single stream", "SHA-256",
+                65536, 16, "libhmac", "loop-oneshot", "many", 2.2)
+    split("HMAC-SHA-512-256 HMAC-SHA-512", algos, " ")
+    for (i = 1; i in algos; i++) {
+        algo = algos[i]
+        many_target(algo " 16 x 64 B vs libhmac's one-shot loop", algo, 64, 16,
+                    "libhmac", "loop-oneshot", "many", 4.5)
+        many_target(algo " 16 x 64 B vs libsodium's one-shot loop", algo, 64,
+                    16, "libsodium", "loop-oneshot", "many", 6)
+        many_target(algo " 16 x 64 B vs libhmac's keyed-copy loop", algo, 64,
+                    16, "libhmac", "loop-keyed", "many", 2.5)
+    }
+    many_target("HMAC-SHA-256 16 x 64 B vs libhmac's one-shot loop",
+                "HMAC-SHA-256", 64, 16, "libhmac", "loop-oneshot", "many", 2.0)
+    many_target("HMAC-SHA-256 16 x 64 B vs libsodium's one-shot loop",
+                "HMAC-SHA-256", 64, 16, "libsodium", "loop-oneshot", "many", 10)
+    split("HMAC-SHA-256,64 HMAC-SHA-512-256,64 SHA-256,65536 SHA-512,65536",
+          small, " ")
+    for (i = 1; i in small; i++) {
+        split(small[i], sz, ",")
+        algo = sz[1]
+        size = sz[2] + 0
+        for (n = 1; n <= 3; n++) {
+            many_target(sprintf("%s n = %d x %s vs libhmac's one-shot loop",
+                                algo, n, fmt_size(size)), algo, size, n,
+                        "libhmac", "loop-oneshot", "many", n == 1 ? 0.95 : 1.0)
+        }
+    }
+    print ""
+    printf "%d target(s) missed.\n\n", many_misses
+}
+
+# Per algorithm: every (size, n) of the many-message rows.
+function many_table(algo, hmac,    i, j, s, n, ours, r) {
+    print "### " algo ", n messages per call"
+    print ""
+    if (hmac) {
+        print "| size | n | many MB/s | vs one-shot loop | update-many vs " \
+              "keyed-copy loop | vs libsodium loop | vs OpenSSL HMAC() loop | " \
+              "vs OpenSSL EVP_MAC reuse loop | portable: many vs loop |"
+        print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    } else {
+        print "| size | n | many MB/s | vs one-shot loop | vs libsodium loop | " \
+              "vs OpenSSL loop | portable: many vs loop |"
+        print "|---:|---:|---:|---:|---:|---:|---:|"
+    }
+    for (i = 0; i < nmany; i++) {
+        s = many_sizes[i]
+        for (j = 0; j < nbatches; j++) {
+            n = batches[j]
+            ours = tm("libhmac", algo, "many", n, s)
+            printf "| %s | %d | %s | %s", fmt_size(s), n, fmt_rate(ours, s),
+                fmt_ratio(ratio_of(tm("libhmac", algo, "loop-oneshot", n, s), ours))
+            if (hmac) {
+                r = ratio_of(tm("libhmac", algo, "loop-keyed", n, s),
+                             tm("libhmac", algo, "update-many", n, s))
+                printf " | %s", fmt_ratio(r)
+            }
+            printf " | %s | %s",
+                fmt_ratio(ratio_of(tm("libsodium", algo, "loop-oneshot", n, s), ours)),
+                fmt_ratio(ratio_of(tm("openssl", algo, "loop-oneshot", n, s), ours))
+            if (hmac) {
+                r = ratio_of(tm("openssl", algo, "loop-reuse", n, s), ours)
+                printf " | %s", fmt_ratio(r)
+            }
+            r = ratio_of(tm("libhmac-portable", algo, "loop-oneshot", n, s),
+                         tm("libhmac-portable", algo, "many", n, s))
+            printf " | %s |\n", fmt_ratio(r)
+        }
+    }
+    print ""
 }
 
 function hmac_table(algo,    i, s, ours, keyed) {
@@ -213,6 +331,25 @@ END {
     print ""
     hash_table("SHA-256")
     hash_table("SHA-512")
+
+    if (nbatches > 0) {
+        sort_numbers(batches, nbatches)
+        sort_numbers(many_sizes, nmany)
+        many_targets()
+        print "## Many messages per call"
+        print ""
+        print "Ratios per message over batches of n distinct messages (other's"
+        print "time / libhmac's, above 1 means libhmac's _many call is faster)."
+        print "update-many: n copies of a keyed state, one _update_many and one"
+        print "_final_many. OpenSSL EVP_MAC reuse: EVP_MAC_init(ctx, NULL, 0, NULL)"
+        print "per message. portable: both under HMAC_BACKEND=portable."
+        print ""
+        many_table("HMAC-SHA-256", 1)
+        many_table("HMAC-SHA-512", 1)
+        many_table("HMAC-SHA-512-256", 1)
+        many_table("SHA-256", 0)
+        many_table("SHA-512", 0)
+    }
 
     if (t("libhmac", "PBKDF2-HMAC-SHA-256", "iter100000", 32) != 0 ||
         t("openssl", "PBKDF2-HMAC-SHA-256", "iter100000", 32) != 0) {

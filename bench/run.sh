@@ -13,9 +13,13 @@ passes=3
 rounds=40
 target_ms=2
 sizes=""
+batches=""
+many_sizes=""
+no_many=0
 do_build=1
 do_plot=1
 report_only=0
+quick=0
 pbkdf2=ON
 jobs=2
 
@@ -29,6 +33,11 @@ usage: bench/run.sh [options]
   --rounds R        best of R timed rounds per row and pass (default 40)
   --target-ms MS    length of one timed round (default 2)
   --sizes LIST      message sizes, e.g. 64,1048576 (default: all seven)
+  --batches LIST    messages per call of the many-message rows
+                    (default 1,2,3,4,8,16,32; --quick: 1,2,3,16)
+  --many-sizes LIST message sizes of those rows (default
+                    64,1024,8192,65536,1048576; --quick: 64,65536)
+  --no-many         no many-message rows
   --quick           smoke run for CI: 1 pass, 10 rounds of 1 ms (~15 s)
   --no-pbkdf2       do not time hmac_pbkdf2_sha256/512 (-DHMAC_BENCH_PBKDF2=OFF)
   --no-plot         skip the gnuplot figure
@@ -52,7 +61,10 @@ while [ $# -gt 0 ]; do
         --rounds) [ $# -ge 2 ] || die "$1 needs a value"; rounds=$2; shift ;;
         --target-ms) [ $# -ge 2 ] || die "$1 needs a value"; target_ms=$2; shift ;;
         --sizes) [ $# -ge 2 ] || die "$1 needs a value"; sizes=$2; shift ;;
-        --quick) passes=1; rounds=10; target_ms=1 ;;
+        --batches) [ $# -ge 2 ] || die "$1 needs a value"; batches=$2; shift ;;
+        --many-sizes) [ $# -ge 2 ] || die "$1 needs a value"; many_sizes=$2; shift ;;
+        --no-many) no_many=1 ;;
+        --quick) passes=1; rounds=10; target_ms=1; quick=1 ;;
         --no-pbkdf2) pbkdf2=OFF ;;
         --no-plot) do_plot=0 ;;
         --report-only) report_only=1 ;;
@@ -94,6 +106,11 @@ measure() {
     if [ -n "$sizes" ]; then
         bench_args="$bench_args --sizes $sizes"
     fi
+    # --quick also picks the binaries' short batch and size lists
+    [ "$quick" = 1 ] && bench_args="$bench_args --quick"
+    [ -n "$batches" ] && bench_args="$bench_args --batches $batches"
+    [ -n "$many_sizes" ] && bench_args="$bench_args --many-sizes $many_sizes"
+    [ "$no_many" = 1 ] && bench_args="$bench_args --no-many"
 
     raw=$(mktemp -d "${TMPDIR:-/tmp}/hmac-bench-raw.XXXXXX")
     trap 'rm -rf "$raw"' EXIT
