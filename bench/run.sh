@@ -38,7 +38,7 @@ usage: bench/run.sh [options]
   --many-sizes LIST message sizes of those rows (default
                     64,1024,8192,65536,1048576; --quick: 64,65536)
   --no-many         no many-message rows
-  --quick           smoke run for CI: 1 pass, 10 rounds of 1 ms (~15 s)
+  --quick           smoke run for CI: 1 pass, 10 rounds of 1 ms (~45 s)
   --no-pbkdf2       do not time hmac_pbkdf2_sha256/512 (-DHMAC_BENCH_PBKDF2=OFF)
   --no-plot         skip the gnuplot figure
   --report-only     only redo ratios.md and the plot from the results.csv
