@@ -228,7 +228,8 @@ static void sink_tags(const unsigned char *tags, size_t n, size_t bytes)
     }
 }
 
-#define HMAC_MANY(alg)                                                       \
+/* One hmac_<alg>_many call per batch (key: ONESHOT_KEY or NO_KEY). */
+#define ONE_CALL_MANY(alg, oneshot_key)                                      \
     static void alg##_many(void *ctx, size_t size, size_t n,                 \
                            unsigned long iters)                              \
     {                                                                        \
@@ -237,10 +238,12 @@ static void sink_tags(const unsigned char *tags, size_t n, size_t bytes)
         const size_t *len = bench_many_lens(size, n);                        \
         unsigned long it;                                                    \
         for (it = 0; it < iters; it++) {                                     \
-            hmac_##alg##_many(job->tags, m, len, n, bench_key());            \
+            hmac_##alg##_many(job->tags, m, len, n oneshot_key);             \
             sink_tags(job->tags, n, crypto_##alg##_BYTES);                   \
         }                                                                    \
-    }                                                                        \
+    }
+#define HMAC_MANY(alg)                                                       \
+    ONE_CALL_MANY(alg, ONESHOT_KEY)                                          \
     static void alg##_upmany(void *ctx, size_t size, size_t n,               \
                              unsigned long iters)                            \
     {                                                                        \
@@ -264,19 +267,7 @@ static void sink_tags(const unsigned char *tags, size_t n, size_t bytes)
             sink_tags(job->tags, n, crypto_##alg##_BYTES);                   \
         }                                                                    \
     }
-#define HASH_MANY(alg)                                                       \
-    static void alg##_many(void *ctx, size_t size, size_t n,                 \
-                           unsigned long iters)                              \
-    {                                                                        \
-        struct many_job *job = ctx;                                          \
-        const unsigned char *const *m = bench_many_msgs(size, n);            \
-        const size_t *len = bench_many_lens(size, n);                        \
-        unsigned long it;                                                    \
-        for (it = 0; it < iters; it++) {                                     \
-            hmac_##alg##_many(job->tags, m, len, n);                         \
-            sink_tags(job->tags, n, crypto_##alg##_BYTES);                   \
-        }                                                                    \
-    }
+#define HASH_MANY(alg) ONE_CALL_MANY(alg, NO_KEY)
 #endif
 
 /* One many-message mode. */

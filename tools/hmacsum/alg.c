@@ -10,6 +10,18 @@
 
 #include <string.h>
 
+/* typed[i] = st[i]'s member for n <= HS_MANY_LANES states (the _many
+ * calls take arrays of typed pointers); more is refused with -1. */
+#define HS_TYPED_STATES(fn, member)                                          \
+    crypto_auth_hmac##fn##_state *typed[HS_MANY_LANES];                      \
+    size_t i;                                                                \
+    if (n > HS_MANY_LANES) {                                                 \
+        return -1;                                                           \
+    }                                                                        \
+    for (i = 0; i < n; i++) {                                                \
+        typed[i] = &st[i]->member;                                           \
+    }
+
 /* Adapters from libhmac's typed API to the table's common signatures. */
 #define HS_DEFINE_ALG(fn, member)                                            \
     static int fn##_init(hs_state *st, const unsigned char *key,            \
@@ -35,27 +47,13 @@
                                 const unsigned char *const in[],             \
                                 const size_t len[], size_t n)                \
     {                                                                        \
-        crypto_auth_hmac##fn##_state *typed[HS_MANY_LANES];                  \
-        size_t i;                                                            \
-        if (n > HS_MANY_LANES) {                                             \
-            return -1;                                                       \
-        }                                                                    \
-        for (i = 0; i < n; i++) {                                            \
-            typed[i] = &st[i]->member;                                       \
-        }                                                                    \
+        HS_TYPED_STATES(fn, member)                                          \
         return hmac_auth_hmac##fn##_update_many(typed, in, len, n);          \
     }                                                                        \
     static int fn##_final_many(hs_state *const st[], unsigned char *out,    \
                                size_t n)                                     \
     {                                                                        \
-        crypto_auth_hmac##fn##_state *typed[HS_MANY_LANES];                  \
-        size_t i;                                                            \
-        if (n > HS_MANY_LANES) {                                             \
-            return -1;                                                       \
-        }                                                                    \
-        for (i = 0; i < n; i++) {                                            \
-            typed[i] = &st[i]->member;                                       \
-        }                                                                    \
+        HS_TYPED_STATES(fn, member)                                          \
         return hmac_auth_hmac##fn##_final_many(typed, out, n);               \
     }
 
