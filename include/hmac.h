@@ -17,6 +17,8 @@
 #include "hmac/crypto_auth_hmacsha224.h"
 #include "hmac/crypto_auth_hmacsha384.h"
 #include "hmac/crypto_auth.h"
+#include "hmac/crypto_hash.h"
+#include "hmac/auth_verify.h"
 #include "hmac/crypto_kdf_hkdf_sha256.h"
 #include "hmac/crypto_kdf_hkdf_sha512.h"
 #include "hmac/pbkdf2.h"
@@ -25,5 +27,6 @@
 #include "hmac/crypto_verify_64.h"
 #include "hmac/many.h"
 #include "hmac/utils.h"
+#include "hmac/codecs.h"
 
 #endif

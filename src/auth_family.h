@@ -188,6 +188,35 @@ int AF_MANY(_final_many)(STATE *const state[], unsigned char *out, size_t n)
 }
 
 #undef AF_MANY
+
+/* ---- hmac_auth_<FAMILY>_final_verify (include/hmac/auth_verify.h) ---- */
+#define AF_VERIFY_NAME AF_XCAT3(hmac_auth_, FAMILY, _final_verify)
+
+/* The state is wiped on every path once it is known to be live, a
+ * rejected taglen included: a keyed state never outlives the call. A dead
+ * one is refused: finishing a zeroed state would give a tag anyone can
+ * compute. */
+int AF_VERIFY_NAME(STATE *state, const unsigned char *tag, size_t taglen)
+{
+    unsigned char mine[TAG_BYTES];
+    int ret;
+
+    if (state == NULL || AF_DEAD(state)) {
+        return -1;
+    }
+    if (tag == NULL || taglen < hmac_auth_final_verify_MINBYTES ||
+        taglen > TAG_BYTES) {
+        hmac_memzero(state, sizeof *state);
+        return -1;
+    }
+    hmac_generic_final(HASH, &state->ictx, &state->octx, mine, TAG_BYTES);
+    hmac_memzero(state, sizeof *state);
+    ret = hmac_ct_verify(mine, tag, taglen);
+    hmac_memzero(mine, sizeof mine);
+    return ret;
+}
+#undef AF_VERIFY_NAME
+
 #undef AF_NAME
 #undef AF_DEAD
 #undef AF_XCAT3

@@ -11,6 +11,7 @@
 #include "hmac/crypto_auth_hmacsha384.h"
 #include "hmac/crypto_auth_hmacsha224.h"
 #include "hmac/many.h"
+#include "hmac/auth_verify.h"
 #include "hmac/utils.h"
 #include "internal.h"
 
