@@ -190,6 +190,122 @@ static void test_verify_nn(void **unused)
     }
 }
 
+/* The four text codecs on secret bytes and secret text: only the class
+ * of each character (in the alphabet, ignored, padding) may steer them;
+ * test_ct builds src/codecs.c with HMAC_CT_DECLASSIFY, which publishes
+ * exactly those classes (tests/codecs.cmake). Every byte value is
+ * encoded, and decoded back from text with separators in it. */
+static void test_codecs(void **unused)
+{
+    static const int variants[] = {
+        hmac_base64_VARIANT_ORIGINAL, hmac_base64_VARIANT_ORIGINAL_NO_PADDING,
+        hmac_base64_VARIANT_URLSAFE, hmac_base64_VARIANT_URLSAFE_NO_PADDING};
+    uint8_t bin[256], back[256];
+    char text[520], spaced[3 * 256];
+    size_t i, v, n, len;
+    const char *end;
+    int ret;
+
+    (void)unused;
+    for (i = 0; i < 256; i++) {
+        bin[i] = (uint8_t)(i * 167 + 13); /* every value, in mixed order */
+    }
+    SECRET(bin, sizeof bin);
+    assert_non_null(hmac_bin2hex(text, sizeof text, bin, sizeof bin));
+    /* ":" after every byte: separators are secret text too. */
+    for (i = 0, n = 0; i < 256; i++) {
+        spaced[n++] = text[2 * i];
+        spaced[n++] = text[2 * i + 1];
+        spaced[n++] = ':';
+    }
+    SECRET(spaced, n);
+    ret = hmac_hex2bin(back, sizeof back, spaced, n, ":", &len, &end);
+    PUBLIC(&ret, sizeof ret);
+    PUBLIC(back, sizeof back);
+    PUBLIC(text, 513);
+    PUBLIC(bin, sizeof bin);
+    assert_int_equal(ret, 0);
+    assert_int_equal(len, 256);
+    assert_memory_equal(back, bin, sizeof bin);
+    for (i = 0; i < 256; i++) {
+        char want[3];
+
+        snprintf(want, sizeof want, "%02x", bin[i]);
+        assert_memory_equal(text + 2 * i, want, 2);
+    }
+    for (v = 0; v < 4; v++) {
+        for (n = 254; n <= 256; n++) { /* every padding length */
+            SECRET(bin, sizeof bin);
+            assert_non_null(hmac_bin2base64(text, sizeof text, bin, n, variants[v]));
+            len = hmac_base64_ENCODED_LEN(n, variants[v]) - 1; /* public */
+            memcpy(spaced, text, len);
+            spaced[len] = '\n';
+            SECRET(spaced, len + 1);
+            memset(back, 0, sizeof back);
+            ret = hmac_base642bin(back, sizeof back, spaced, len + 1, "\n", &len,
+                                  NULL, variants[v]);
+            PUBLIC(&ret, sizeof ret);
+            PUBLIC(back, sizeof back);
+            PUBLIC(bin, sizeof bin);
+            assert_int_equal(ret, 0);
+            assert_int_equal(len, n);
+            assert_memory_equal(back, bin, n);
+        }
+    }
+}
+
+#define FV_WRAPPER(fam)                                                       \
+    static int fam##_fv(void *state, const unsigned char *tag, size_t taglen) \
+    {                                                                         \
+        return hmac_auth_##fam##_final_verify(state, tag, taglen);            \
+    }
+FV_WRAPPER(hmacsha256)
+FV_WRAPPER(hmacsha512)
+FV_WRAPPER(hmacsha512256)
+FV_WRAPPER(hmacsha384)
+FV_WRAPPER(hmacsha224)
+
+/* hmac_auth_*_final_verify: secret key, message and tags. */
+static void test_final_verify(void **unused)
+{
+    static const struct {
+        const char *name;
+        int (*fv)(void *, const unsigned char *, size_t);
+    } fams[] = {
+        {"HMAC-SHA-256", hmacsha256_fv}, {"HMAC-SHA-512", hmacsha512_fv},
+        {"HMAC-SHA-512-256", hmacsha512256_fv}, {"HMAC-SHA-384", hmacsha384_fv},
+        {"HMAC-SHA-224", hmacsha224_fv},
+    };
+    size_t f;
+
+    (void)unused;
+    make_inputs();
+    for (f = 0; f < sizeof fams / sizeof fams[0]; f++) {
+        const tu_hmac_algo *a = tu_hmac_by_name(fams[f].name);
+        uint8_t tag[TU_MAX_DIGEST];
+        tu_state st, use;
+        int ok, bad;
+
+        assert_int_equal(a->init(&st, key, 100), 0);
+        assert_int_equal(a->update(&st, msg, 150), 0);
+        use = st;
+        assert_int_equal(a->final(&use, tag), 0);
+        use = st;
+        ok = fams[f].fv(&use, tag, a->tag_bytes);
+        tag[a->tag_bytes - 1] ^= 4;
+        use = st;
+        bad = fams[f].fv(&use, tag, 16 + f);
+        tag[a->tag_bytes - 1] ^= 4;
+        tag[3] ^= 1;
+        use = st;
+        bad |= fams[f].fv(&use, tag, 16 + f) + 1;
+        PUBLIC(&ok, sizeof ok);
+        PUBLIC(&bad, sizeof bad);
+        assert_int_equal(ok, 0);
+        assert_int_equal(bad, 0); /* the late flip ignored, the early seen */
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +314,8 @@ int main(void)
         cmocka_unit_test(test_streaming),
         cmocka_unit_test(test_hashes),
         cmocka_unit_test(test_verify_nn),
+        cmocka_unit_test(test_codecs),
+        cmocka_unit_test(test_final_verify),
     };
 
     printf("# %s valgrind\n",
