@@ -200,6 +200,29 @@ static void test_crypto_auth(void **unused)
     assert_int_equal(crypto_auth_KEYBYTES, crypto_auth_keybytes());
 }
 
+/* crypto_hash: libsodium's generic hash is SHA-512. */
+static void test_crypto_hash(void **unused)
+{
+    uint8_t msg[300], h1[64], h2[64];
+    uint64_t seed = 10;
+    size_t len;
+
+    (void)unused;
+    tu_fill_random(msg, sizeof msg, &seed);
+    assert_string_equal(crypto_hash_primitive(), "sha512");
+    assert_string_equal(crypto_hash_PRIMITIVE, "sha512");
+    assert_int_equal(crypto_hash_bytes(), 64);
+    assert_int_equal(crypto_hash_BYTES, crypto_hash_sha512_BYTES);
+    for (len = 0; len <= sizeof msg; len += 37) {
+        memset(h1, 0, sizeof h1);
+        assert_int_equal(crypto_hash(h1, msg, len), 0);
+        assert_int_equal(crypto_hash_sha512(h2, msg, len), 0);
+        assert_memory_equal(h1, h2, sizeof h1);
+    }
+    assert_int_equal(crypto_hash(NULL, msg, 1), -1);
+    assert_int_equal(crypto_hash(h1, NULL, 1), -1);
+}
+
 static void test_sizes(void **unused)
 {
     (void)unused;
@@ -453,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_verify_bit_flips),
         cmocka_unit_test(test_crypto_verify_n),
         cmocka_unit_test(test_crypto_auth),
+        cmocka_unit_test(test_crypto_hash),
         cmocka_unit_test(test_sizes),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_hash_null_contract),
