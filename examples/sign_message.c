@@ -10,8 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "example_util.h"
-
 int main(void)
 {
     static const char message[] = "transfer 100 EUR to account 42";
@@ -28,7 +26,7 @@ int main(void)
     crypto_auth_hmacsha256_keygen(key);
 
     crypto_auth_hmacsha256(tag, (const unsigned char *)message, len, key);
-    example_to_hex(tag_hex, tag, sizeof tag);
+    hmac_bin2hex(tag_hex, sizeof tag_hex, tag, sizeof tag);
     printf("message:  \"%s\"\n", message);
     printf("tag:      %s\n", tag_hex);
 

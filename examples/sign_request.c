@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "example_util.h"
 
 #define WINDOW_SECONDS 300
 #define CANONICAL_MAX 1024
@@ -52,7 +51,7 @@ static size_t canonical_string(char *out, const struct request *r)
     /* Hashing the body keeps the signed string short whatever its size. */
     crypto_hash_sha256(body_hash, (const unsigned char *)r->body,
                        strlen(r->body));
-    example_to_hex(body_hex, body_hash, sizeof body_hash);
+    hmac_bin2hex(body_hex, sizeof body_hex, body_hash, sizeof body_hash);
     n = snprintf(out, CANONICAL_MAX, "%s\n%s\n%lld\n%s", r->method, r->path,
                  r->timestamp, body_hex);
     if (n < 0 || n >= CANONICAL_MAX) {
@@ -72,37 +71,21 @@ static int sign_request(struct request *r, const unsigned char *key)
         return -1;
     }
     crypto_auth_hmacsha256(tag, (const unsigned char *)canonical, len, key);
-    example_to_hex(r->signature, tag, sizeof tag);
+    hmac_bin2hex(r->signature, sizeof r->signature, tag, sizeof tag);
     return 0;
 }
 
-/* Decodes the 64-character hex header into tag. Returns 0, or -1 if it is
- * not exactly 64 hex digits. (The tag is public: branching on it is fine.) */
+/* Decodes the X-Signature header into tag. Returns 0, or -1 unless it is
+ * exactly 64 hex digits (either case): with no end pointer, hmac_hex2bin
+ * fails on any stray character, and the length check refuses a short tag. */
 static int parse_signature(unsigned char *tag, const char *hex)
 {
-    size_t i;
+    size_t len;
 
-    if (strlen(hex) != TAG_HEX_LEN) {
+    if (hmac_hex2bin(tag, crypto_auth_hmacsha256_BYTES, hex, strlen(hex),
+                     NULL, &len, NULL) != 0 ||
+        len != crypto_auth_hmacsha256_BYTES) {
         return -1;
-    }
-    for (i = 0; i < TAG_HEX_LEN; i++) {
-        const char c = hex[i];
-        unsigned int v;
-
-        if (c >= '0' && c <= '9') {
-            v = (unsigned int)(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            v = (unsigned int)(c - 'a' + 10);
-        } else if (c >= 'A' && c <= 'F') {
-            v = (unsigned int)(c - 'A' + 10);
-        } else {
-            return -1;
-        }
-        if (i % 2 == 0) {
-            tag[i / 2] = (unsigned char)(v << 4);
-        } else {
-            tag[i / 2] = (unsigned char)(tag[i / 2] | v);
-        }
     }
     return 0;
 }
@@ -145,14 +128,14 @@ static enum verdict verify_oneshot(const struct request *r,
 
 /* Server, many-requests form: `keyed` was keyed once at start-up; each
  * request works on a copy (a plain struct assignment), so the key is never
- * processed again. _final wipes only the copy. */
+ * processed again. hmac_auth_hmacsha256_final_verify finishes the copy,
+ * compares in constant time and wipes only the copy. */
 static enum verdict verify_with_keyed_state(
     const struct request *r, const crypto_auth_hmacsha256_state *keyed,
     long long now)
 {
     char canonical[CANONICAL_MAX];
     unsigned char tag[crypto_auth_hmacsha256_BYTES];
-    unsigned char expected[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256_state s;
     size_t len = canonical_string(canonical, r);
     int tag_ok;
@@ -162,10 +145,8 @@ static enum verdict verify_with_keyed_state(
     }
     s = *keyed;
     crypto_auth_hmacsha256_update(&s, (const unsigned char *)canonical, len);
-    crypto_auth_hmacsha256_final(&s, expected);
-    /* Constant-time comparison: the piece _verify did for us above. */
-    tag_ok = crypto_verify_32(expected, tag) == 0;
-    hmac_memzero(expected, sizeof expected);
+    /* Never memcmp: the constant-time comparison _verify did above. */
+    tag_ok = hmac_auth_hmacsha256_final_verify(&s, tag, sizeof tag) == 0;
     return tag_ok ? check_freshness(r, now) : BAD_SIGNATURE;
 }
 

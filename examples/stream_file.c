@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     }
 
     crypto_auth_hmacsha256_final(&state, tag); /* wipes the state */
-    example_to_hex(hex, tag, sizeof tag);
+    hmac_bin2hex(hex, sizeof hex, tag, sizeof tag);
     printf("%s\n", hex);
     return 0;
 }
