@@ -7,7 +7,8 @@
  *  - a line parsed as OK has an algorithm, a non-empty name that lies
  *    inside the line buffer and is NUL-terminated at name_len;
  *  - round trip: the parsed (alg, tag, name) printed back in the GNU form
- *    (escaped when needed) parses again to the same alg, tag and name.
+ *    (escaped when needed), with the tag in hex and in base64, parses
+ *    again to the same alg, tag and name.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -22,9 +23,10 @@ static void fail(const char *what)
     abort();
 }
 
-/* Writes the GNU form of (alg, tag, name) to buf as hmacsum prints it;
- * returns the length. buf must hold 2 * (name_len + tag hex) + 8. */
-static size_t format_gnu(char *buf, const hs_sum_line *sl)
+/* Writes the GNU form of (alg, tag, name) to buf as hmacsum prints it,
+ * the tag in hex or base64; returns the length. buf must hold
+ * 2 * name_len + HS_MAX_TAG_TEXT + 8. */
+static size_t format_gnu(char *buf, const hs_sum_line *sl, int base64)
 {
     size_t n = 0, i;
     int escape = hs_name_needs_escape(sl->name, sl->name_len);
@@ -32,8 +34,8 @@ static size_t format_gnu(char *buf, const hs_sum_line *sl)
     if (escape) {
         buf[n++] = '\\';
     }
-    hs_hex_encode(buf + n, sl->tag, sl->alg->bytes);
-    n += 2 * sl->alg->bytes;
+    hs_tag_to_text(buf + n, sl->tag, sl->alg->bytes, base64);
+    n += strlen(buf + n);
     buf[n++] = ' ';
     buf[n++] = ' ';
     for (i = 0; i < sl->name_len; i++) {
@@ -52,7 +54,7 @@ static void check_line(const char *line, size_t len, const hs_alg *alg)
     char *copy = malloc(len + 1), *again;
     hs_sum_line sl, sl2;
     size_t n;
-    int rc;
+    int rc, base64;
 
     if (copy == NULL) {
         return;
@@ -65,24 +67,26 @@ static void check_line(const char *line, size_t len, const hs_alg *alg)
             sl.name + sl.name_len > copy + len || sl.name[sl.name_len] != '\0') {
             fail("parsed line breaks its invariants");
         }
-        again = malloc(2 * (sl.name_len + HS_MAX_TAG_BYTES) + 8);
+        again = malloc(2 * sl.name_len + HS_MAX_TAG_TEXT + 8);
         if (again == NULL) {
             free(copy);
             return;
         }
-        n = format_gnu(again, &sl);
-        if (hs_parse_sum_line(again, n, sl.alg, &sl2) != HS_LINE_OK) {
-            /* A name that starts with blanks or '#' cannot be written back
-             * in the GNU form unambiguously only if it is a BSD-looking
-             * line; anything else must round-trip. */
-            if (sl.name[0] != ' ' && sl.name[0] != '\t') {
-                fail("printed line does not parse again");
+        for (base64 = 0; base64 < 2; base64++) {
+            n = format_gnu(again, &sl, base64);
+            if (hs_parse_sum_line(again, n, sl.alg, &sl2) != HS_LINE_OK) {
+                /* A name that starts with blanks or '#' cannot be written back
+                 * in the GNU form unambiguously only if it is a BSD-looking
+                 * line; anything else must round-trip. */
+                if (sl.name[0] != ' ' && sl.name[0] != '\t') {
+                    fail("printed line does not parse again");
+                }
+            } else if (sl2.alg != sl.alg ||
+                       memcmp(sl2.tag, sl.tag, sl.alg->bytes) != 0 ||
+                       sl2.name_len != sl.name_len ||
+                       memcmp(sl2.name, sl.name, sl.name_len) != 0) {
+                fail("round trip changed the line");
             }
-        } else if (sl2.alg != sl.alg ||
-                   memcmp(sl2.tag, sl.tag, sl.alg->bytes) != 0 ||
-                   sl2.name_len != sl.name_len ||
-                   memcmp(sl2.name, sl.name, sl.name_len) != 0) {
-            fail("round trip changed the line");
         }
         free(again);
     } else if (rc != HS_LINE_SKIP && rc != HS_LINE_BAD) {

@@ -91,12 +91,13 @@ static int unescape_name(char *name, size_t *len)
     return 0;
 }
 
-/* BSD form: TAG " (" name ") = " hex, the hex of exactly TAG's length.
- * The name is found from the end, so it may itself contain ") = ". */
+/* BSD form: TAG " (" name ") = " text, the tag of exactly TAG's length
+ * in hex or base64 (--base64). The name is found from the end, so it may
+ * itself contain ") = ". */
 static int parse_bsd(char *s, size_t len, hs_sum_line *out)
 {
     const hs_alg *alg;
-    size_t i, taglen, hexlen;
+    size_t i, k, taglen, textlen;
     char *rest;
     size_t restlen;
 
@@ -109,37 +110,41 @@ static int parse_bsd(char *s, size_t len, hs_sum_line *out)
         }
         rest = s + taglen + 2;
         restlen = len - taglen - 2;
-        hexlen = 2 * alg->bytes;
-        if (restlen < 1 + 4 + hexlen ||
-            memcmp(rest + restlen - hexlen - 4, ") = ", 4) != 0 ||
-            hs_hex_decode(out->tag, alg->bytes, rest + restlen - hexlen) != 0) {
-            return HS_LINE_BAD;
+        for (k = 0; k < 2; k++) { /* hex, then base64 */
+            textlen = k == 0 ? 2 * alg->bytes
+                             : hmac_base64_encoded_len(alg->bytes,
+                                   hmac_base64_VARIANT_ORIGINAL) - 1;
+            if (restlen >= 1 + 4 + textlen &&
+                memcmp(rest + restlen - textlen - 4, ") = ", 4) == 0 &&
+                hs_tag_from_text(out->tag, alg->bytes,
+                                 rest + restlen - textlen, textlen) == 0) {
+                out->alg = alg;
+                out->name = rest;
+                out->name_len = restlen - textlen - 4;
+                return HS_LINE_OK;
+            }
         }
-        out->alg = alg;
-        out->name = rest;
-        out->name_len = restlen - hexlen - 4;
-        return HS_LINE_OK;
+        return HS_LINE_BAD;
     }
     return HS_LINE_SKIP; /* not a BSD line: try the GNU form */
 }
 
-/* GNU form: hex (of -a's length) ' ' (' ' | '*') name. */
+/* GNU form: tag (of -a's length, hex or base64) ' ' (' ' | '*') name. */
 static int parse_gnu(char *s, size_t len, const hs_alg *alg, hs_sum_line *out)
 {
-    size_t hexlen = 0;
+    size_t textlen = 0;
 
-    while (hexlen < len && strchr("0123456789abcdefABCDEF", s[hexlen]) != NULL) {
-        hexlen++;
+    while (textlen < len && s[textlen] != ' ') {
+        textlen++;
     }
-    /* A hex of another length is another algorithm's sum: malformed. */
-    if (hexlen != 2 * alg->bytes || len < hexlen + 3 || s[hexlen] != ' ' ||
-        (s[hexlen + 1] != ' ' && s[hexlen + 1] != '*') ||
-        hs_hex_decode(out->tag, alg->bytes, s) != 0) {
+    /* A tag of another length is another algorithm's sum: malformed. */
+    if (len < textlen + 3 || (s[textlen + 1] != ' ' && s[textlen + 1] != '*') ||
+        hs_tag_from_text(out->tag, alg->bytes, s, textlen) != 0) {
         return HS_LINE_BAD;
     }
     out->alg = alg;
-    out->name = s + hexlen + 2;
-    out->name_len = len - hexlen - 2;
+    out->name = s + textlen + 2;
+    out->name_len = len - textlen - 2;
     return HS_LINE_OK;
 }
 

@@ -22,6 +22,8 @@
 
 /* Largest tag of any algorithm in the table (HMAC-SHA-512). */
 #define HS_MAX_TAG_BYTES 64U
+/* Room for the text of the largest tag: hex is the longer encoding. */
+#define HS_MAX_TAG_TEXT (2U * HS_MAX_TAG_BYTES + 1U)
 /* Largest key --keygen writes. */
 #define HS_MAX_KEYGEN_BYTES 64U
 /* Size of the streaming buffer: constant memory whatever the input size. */
@@ -119,18 +121,23 @@ void hs_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
-/* Writes the lowercase hex of bin[0..len) and a NUL to hex (2*len+1). */
-void hs_hex_encode(char *hex, const unsigned char *bin, size_t len);
-/* Decodes exactly 2*len hex digits (either case) from hex into bin.
- * Returns 0, or -1 if a character is not a hex digit. Not for secrets. */
-int hs_hex_decode(unsigned char *bin, size_t len, const char *hex);
+/* Writes tag[0..len) (len <= HS_MAX_TAG_BYTES) as lowercase hex, or as
+ * padded base64 if base64, and a NUL to text (HS_MAX_TAG_TEXT bytes). */
+void hs_tag_to_text(char *text, const unsigned char *tag, size_t len,
+                    int base64);
+/* Decodes a len-byte tag from text[0..text_len): hex (either case) when
+ * text_len is 2*len, padded base64 when it is base64's length. Returns 0,
+ * or -1 for any other length or a character out of place. */
+int hs_tag_from_text(unsigned char *tag, size_t len, const char *text,
+                     size_t text_len);
 /* 1 if name holds a character that must be escaped ('\\', '\n', '\r'). */
 int hs_name_needs_escape(const char *name, size_t len);
 /* Writes name[0..len) to out, escaping '\\', '\n' and '\r' if escape. */
 void hs_print_name(FILE *out, const char *name, size_t len, int escape);
-/* Prints one signing line, GNU ("<hex>  name") or BSD (--tag) form. */
+/* Prints one signing line, GNU ("<tag>  name") or BSD (--tag) form, the
+ * tag in hex or (base64) in base64. */
 void hs_print_sum(const hs_alg *alg, const unsigned char *tag,
-                  const char *name, int bsd);
+                  const char *name, int bsd, int base64);
 
 /* ---- key.c ---- */
 /* Where a key comes from. */

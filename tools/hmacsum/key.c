@@ -77,45 +77,34 @@ static int key_read_fd(hs_key *key, int fd)
     }
 }
 
-/* 1 if lo <= x <= hi, without branches (x, lo, hi < 2^31). */
-static uint32_t ct_in_range(uint32_t x, uint32_t lo, uint32_t hi)
-{
-    return 1U ^ (((x - lo) | (hi - x)) >> 31);
-}
-
 int hs_key_hex_decode(unsigned char *out, size_t *outlen,
                       const unsigned char *in, size_t len)
 {
-    uint32_t bad = 0, acc = 0, c, lc, is_dig, is_alpha, nibble;
     size_t i, digits = 0;
+    int rc;
 
+    /* Whitespace is formatting, never a key digit, so dropping it with a
+     * branch reveals the layout of the file, not the key. It may sit
+     * anywhere, inside a byte's two digits too, so it is removed first
+     * (in place, into out: the write position never passes the read
+     * position) rather than left to hmac_hex2bin's ignore set. */
     for (i = 0; i < len; i++) {
-        c = in[i];
-        /* Whitespace is formatting, never a key digit, so branching on it
-         * reveals the layout of the file, not the key. */
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-            c == '\v') {
-            continue;
+        const unsigned char c = in[i];
+
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' &&
+            c != '\v') {
+            out[digits++] = c;
         }
-        /* CT: the digit's value comes from masks, not a table or a
-         * branch, so timing does not depend on the key. */
-        lc = c | 0x20U;
-        is_dig = ct_in_range(c, '0', '9');
-        is_alpha = ct_in_range(lc, 'a', 'f');
-        nibble = ((0U - is_dig) & (c - '0')) |
-                 ((0U - is_alpha) & (lc - 'a' + 10U));
-        bad |= 1U ^ (is_dig | is_alpha);
-        acc = (acc << 4) | (nibble & 15U);
-        if ((digits & 1U) != 0) {
-            out[digits / 2] = (unsigned char) (acc & 0xffU);
-        }
-        digits++;
     }
-    if (bad != 0 || (digits & 1U) != 0) {
-        return -1;
+    /* CT: the digits' values never steer a branch or an index there.
+     * Decoded in place, which hmac_hex2bin allows. No end pointer: any
+     * character that is not a digit, or an odd count, fails. */
+    rc = hmac_hex2bin(out, digits / 2, (const char *) out, digits, NULL,
+                      outlen, NULL);
+    if (digits % 2 != 0) {
+        rc = -1;
     }
-    *outlen = digits / 2;
-    return 0;
+    return rc;
 }
 
 /* Parses a descriptor number: decimal digits only, no sign. */

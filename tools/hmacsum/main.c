@@ -31,6 +31,7 @@ static void usage_text(FILE *out)
 "      --allow-empty-key  accept an empty key (refused by default)\n"
 "Output:\n"
 "      --tag            BSD-style lines: HMAC-SHA256 (FILE) = HEX\n"
+"      --base64         tags in base64, not hex (-c reads both)\n"
 "Checking:\n"
 "  -c, --check          read sums from SUMFILEs and verify them\n"
 "      --ignore-missing do not fail or report for missing files\n"
@@ -64,7 +65,7 @@ static void usage_error(const char *what, const char *arg)
 
 enum opt_id {
     OPT_ALG, OPT_KEYFILE, OPT_KEYENV, OPT_KEYFD, OPT_HEXKEY, OPT_EMPTYKEY,
-    OPT_TAG, OPT_CHECK, OPT_IGNMISSING, OPT_QUIET, OPT_STATUS, OPT_STRICT,
+    OPT_TAG, OPT_BASE64, OPT_CHECK, OPT_IGNMISSING, OPT_QUIET, OPT_STATUS, OPT_STRICT,
     OPT_WARN, OPT_KEYGEN, OPT_OUTPUT, OPT_SELFTEST, OPT_VERSION, OPT_HELP
 };
 
@@ -83,6 +84,7 @@ static const opt_def opt_defs[] = {
     {"hex-key", 0, 0, OPT_HEXKEY},
     {"allow-empty-key", 0, 0, OPT_EMPTYKEY},
     {"tag", 0, 0, OPT_TAG},
+    {"base64", 0, 0, OPT_BASE64},
     {"check", 'c', 0, OPT_CHECK},
     {"ignore-missing", 0, 0, OPT_IGNMISSING},
     {"quiet", 0, 0, OPT_QUIET},
@@ -102,7 +104,7 @@ typedef struct config {
     hs_key_source key_source;
     const char *key_arg;
     int key_sources;
-    int hex_key, allow_empty, tag, check, keygen, selftest, version, help;
+    int hex_key, allow_empty, tag, base64, check, keygen, selftest, version, help;
     int check_only_opts; /* --quiet/--status/... seen */
     const char *output;
     hs_check_opts copts;
@@ -133,6 +135,7 @@ static void apply_opt(config *cfg, const opt_def *d, const char *arg)
     case OPT_HEXKEY: cfg->hex_key = 1; break;
     case OPT_EMPTYKEY: cfg->allow_empty = 1; break;
     case OPT_TAG: cfg->tag = 1; break;
+    case OPT_BASE64: cfg->base64 = 1; break;
     case OPT_CHECK: cfg->check = 1; break;
     case OPT_IGNMISSING: cfg->copts.ignore_missing = 1; cfg->check_only_opts = 1; break;
     case OPT_QUIET: cfg->copts.quiet = 1; cfg->check_only_opts = 1; break;
@@ -235,7 +238,7 @@ static void validate(const config *cfg)
         if (cfg->output == NULL) {
             usage_error("--keygen needs -o FILE", NULL);
         }
-        if (cfg->key_sources != 0 || cfg->check || cfg->tag ||
+        if (cfg->key_sources != 0 || cfg->check || cfg->tag || cfg->base64 ||
             cfg->check_only_opts || cfg->allow_empty || cfg->nfiles != 0) {
             usage_error("--keygen takes only -a, --hex-key and -o", NULL);
         }
@@ -251,6 +254,10 @@ static void validate(const config *cfg)
     }
     if (cfg->tag && cfg->check) {
         usage_error("--tag is meaningless with -c (both forms are read)", NULL);
+    }
+    if (cfg->base64 && cfg->check) {
+        usage_error("--base64 is meaningless with -c (hex and base64 are read)",
+                    NULL);
     }
     if (cfg->key_sources == 0) {
         usage_error("no key: give -k FILE, --key-env NAME or --key-fd N", NULL);
@@ -269,7 +276,7 @@ static void validate(const config *cfg)
 static int keygen(const config *cfg)
 {
     unsigned char key[HS_MAX_KEYGEN_BYTES];
-    char hex[2 * HS_MAX_KEYGEN_BYTES + 2];
+    char hex[2 * HS_MAX_KEYGEN_BYTES + 1];
     size_t n = cfg->alg->keygen_bytes;
     int fd, failed;
 
@@ -281,9 +288,9 @@ static int keygen(const config *cfg)
     }
     cfg->alg->keygen(key);
     if (cfg->hex_key) {
-        hs_hex_encode(hex, key, n);
-        hex[2 * n] = '\n';
-        failed = hs_os_write_all(fd, hex, 2 * n + 1) != 0;
+        (void) hmac_bin2hex(hex, sizeof hex, key, n);
+        failed = hs_os_write_all(fd, hex, 2 * n) != 0 ||
+                 hs_os_write_all(fd, "\n", 1) != 0;
     } else {
         failed = hs_os_write_all(fd, key, n) != 0;
     }
@@ -324,7 +331,8 @@ static void sign_done(void *ctx, const hs_many_file *f)
         sc->status = HS_EXIT_FAIL;
         return;
     }
-    hs_print_sum(sc->cfg->alg, f->tag, f->path, sc->cfg->tag);
+    hs_print_sum(sc->cfg->alg, f->tag, f->path, sc->cfg->tag,
+                 sc->cfg->base64);
 }
 
 /* Signing: one line per file; unreadable files are reported and skipped.

@@ -1,5 +1,6 @@
 /*
- * output.c - messages, hex, and coreutils-style file-name escaping.
+ * output.c - messages, tags as text (hex or base64, through libhmac's
+ * codecs), and coreutils-style file-name escaping.
  */
 #include "hmacsum.h"
 
@@ -20,47 +21,35 @@ void hs_error(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-void hs_hex_encode(char *hex, const unsigned char *bin, size_t len)
+void hs_tag_to_text(char *text, const unsigned char *tag, size_t len,
+                    int base64)
 {
-    /* Tags are public once printed, so a table lookup is fine here. */
-    static const char digits[] = "0123456789abcdef";
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-        hex[2 * i] = digits[bin[i] >> 4];
-        hex[2 * i + 1] = digits[bin[i] & 15];
+    if (base64) {
+        (void) hmac_bin2base64(text, HS_MAX_TAG_TEXT, tag, len,
+                               hmac_base64_VARIANT_ORIGINAL);
+    } else {
+        (void) hmac_bin2hex(text, HS_MAX_TAG_TEXT, tag, len);
     }
-    hex[2 * len] = '\0';
 }
 
-static int hex_value(char c)
+int hs_tag_from_text(unsigned char *tag, size_t len, const char *text,
+                     size_t text_len)
 {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
+    size_t got = 0;
+    int rc;
 
-int hs_hex_decode(unsigned char *bin, size_t len, const char *hex)
-{
-    size_t i;
-    int hi, lo;
-
-    for (i = 0; i < len; i++) {
-        hi = hex_value(hex[2 * i]);
-        lo = hi < 0 ? -1 : hex_value(hex[2 * i + 1]);
-        if (lo < 0) {
-            return -1;
-        }
-        bin[i] = (unsigned char) (hi << 4 | lo);
+    /* The length alone picks the encoding, as GNU cksum -c does: a tag's
+     * hex and padded base64 never have the same length. No end pointer,
+     * so any character left over fails the decoding. */
+    if (text_len == 2 * len) {
+        rc = hmac_hex2bin(tag, len, text, text_len, NULL, &got, NULL);
+    } else if (text_len + 1 == hmac_base64_ENCODED_LEN(len, hmac_base64_VARIANT_ORIGINAL)) {
+        rc = hmac_base642bin(tag, len, text, text_len, NULL, &got, NULL,
+                             hmac_base64_VARIANT_ORIGINAL);
+    } else {
+        return -1;
     }
-    return 0;
+    return rc == 0 && got == len ? 0 : -1;
 }
 
 int hs_name_needs_escape(const char *name, size_t len)
@@ -103,22 +92,22 @@ void hs_print_name(FILE *out, const char *name, size_t len, int escape)
 }
 
 void hs_print_sum(const hs_alg *alg, const unsigned char *tag,
-                  const char *name, int bsd)
+                  const char *name, int bsd, int base64)
 {
-    char hex[2 * HS_MAX_TAG_BYTES + 1];
+    char text[HS_MAX_TAG_TEXT];
     size_t len = strlen(name);
     int escape = hs_name_needs_escape(name, len);
 
-    hs_hex_encode(hex, tag, alg->bytes);
+    hs_tag_to_text(text, tag, alg->bytes, base64);
     if (escape) {
         fputc('\\', stdout);
     }
     if (bsd) {
         printf("%s (", alg->tag);
         hs_print_name(stdout, name, len, escape);
-        printf(") = %s\n", hex);
+        printf(") = %s\n", text);
     } else {
-        printf("%s  ", hex);
+        printf("%s  ", text);
         hs_print_name(stdout, name, len, escape);
         fputc('\n', stdout);
     }

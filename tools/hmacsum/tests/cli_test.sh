@@ -187,6 +187,48 @@ run 0 "'*' marker accepted" -k jefe.key -c star.sums
 sed 's/$/\r/' sums >crlf.sums
 run 0 "CRLF sum file accepted" -k jefe.key -c crlf.sums
 
+# ---- --base64 (GNU cksum --base64): tags in base64, -c reads both -----------
+# The expected base64 is the RFC 4231 hex above re-encoded by Python.
+if have python3; then
+    b64() { python3 -c 'import base64,sys; print(base64.b64encode(bytes.fromhex(sys.argv[1])).decode())' "$1"; }
+    B256=$(b64 "$S256")
+    run 0 "--base64 sha256" --base64 -k jefe.key msg
+    check "--base64 sha256 = RFC 4231 in base64" test "$(cat out)" = "$B256  msg"
+    run 0 "--base64 --tag sha512" --base64 --tag -a sha512 -k jefe.key msg
+    check "--base64 --tag sha512 form" test "$(cat out)" = "HMAC-SHA512 (msg) = $(b64 "$S512")"
+else
+    skip "python3 not found: --base64 output not compared"
+fi
+for alg in sha256 sha512 sha512256 sha384 sha224; do
+    "$H" --base64 -a "$alg" -k jefe.key a msg >b64.sums
+    "$H" --base64 --tag -a "$alg" -k jefe.key b >>b64.sums
+    "$H" -a "$alg" -k jefe.key b >>b64.sums   # hex and base64 lines mixed
+    run 0 "-c reads --base64 lines ($alg)" -a "$alg" -k jefe.key -c --strict b64.sums
+    check "-c base64 lines all OK ($alg)" test "$(grep -c ': OK$' out)" -eq 4
+done
+"$H" --base64 -k jefe.key msg >b64.sums
+# One base64 digit changed: the tag differs, the line still parses.
+sed 's/^\(.\)./\1A/' b64.sums >b64-bad.sums
+cmp -s b64.sums b64-bad.sums || sed 's/^\(.\)./\1B/' b64.sums >b64-bad.sums
+run 1 "-c: a changed base64 tag FAILS" -k jefe.key -c b64-bad.sums
+check "changed base64 tag reported" has "msg: FAILED" out
+# A 32-byte tag leaves 2 unused bits in its last digit before '=': setting
+# them gives a non-canonical encoding, refused as a malformed line.
+tagtxt=$(cut -d' ' -f1 b64.sums)
+# B (1) and C (2) both have unused bits set: take one the tag lacks.
+nc=B
+[ "$(printf '%s' "$tagtxt" | cut -c43)" = B ] && nc=C
+printf '%s%s=  msg\n' "$(printf '%s' "$tagtxt" | cut -c1-42)" "$nc" >b64-nc.sums
+"$H" --base64 -k jefe.key a >>b64-nc.sums
+run 1 "-c --strict: non-canonical base64 is malformed" -k jefe.key -c --strict b64-nc.sums
+check "non-canonical base64: formatting warning" has "1 line is improperly formatted" err
+# Base64 of another algorithm's length is malformed, like hex.
+"$H" --base64 -a sha512 -k jefe.key msg >b64-512.sums
+run 1 "-c: sha512 base64 line read as sha256 is malformed" -k jefe.key -c --strict b64-512.sums
+run 2 "--base64 with -c" --base64 -c -k jefe.key b64.sums
+run 2 "--base64 with --keygen" --keygen --base64 -o never.key
+check "--keygen --base64 wrote no key" test ! -e never.key
+
 # missing files
 cp sums missing.sums
 printf '%s  gone\n' "$S256" >>missing.sums
