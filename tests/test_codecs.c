@@ -250,6 +250,40 @@ static void test_hex2bin(void **unused)
     assert_int_equal(errno, EINVAL);
 }
 
+/* Decoding in place (bin == hex), as hmacsum decodes a --hex-key: the
+ * same bytes as libsodium decoding a separate copy. */
+static void test_hex2bin_in_place(void **unused)
+{
+    static char buf[600], copy[600];
+    static unsigned char want[300];
+    unsigned char raw[250];
+    int iter;
+
+    (void)unused;
+    for (iter = 0; iter < 500; iter++) {
+        size_t len = rnd(sizeof raw), hl = 0, i, got, got2;
+        int r1, r2;
+
+        tu_fill_random(raw, len, &seed);
+        for (i = 0; i < len; i++) {
+            if (rnd(4) == 0) {
+                buf[hl++] = ' ';
+            }
+            hl += (size_t)snprintf(buf + hl, 3, "%02X", raw[i]);
+        }
+        memcpy(copy, buf, hl);
+        r1 = sodium_hex2bin(want, sizeof want, copy, hl, " ", &got, NULL);
+        r2 = hmac_hex2bin((unsigned char *)buf, sizeof buf, buf, hl, " ",
+                          &got2, NULL);
+        assert_int_equal(r1, 0);
+        assert_int_equal(r2, 0);
+        assert_int_equal(got, len);
+        assert_int_equal(got2, len);
+        assert_memory_equal(buf, want, len);
+        assert_memory_equal(buf, raw, len);
+    }
+}
+
 static void test_encoded_len(void **unused)
 {
     size_t len, v;
@@ -496,6 +530,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bin2hex),
         cmocka_unit_test(test_hex2bin),
+        cmocka_unit_test(test_hex2bin_in_place),
         cmocka_unit_test(test_encoded_len),
         cmocka_unit_test(test_bin2base64),
         cmocka_unit_test(test_base642bin),

@@ -47,7 +47,9 @@ HMAC_API char *hmac_bin2hex(char *hex, size_t hex_maxlen,
  *    hex_len (a stray character).
  * On -1, *bin_len is 0 unless only the hex_end == NULL rule failed; bin
  * may hold partial output. bin may be NULL when bin_maxlen is 0; hex NULL
- * with hex_len > 0 gives -1, errno EINVAL, nothing written. */
+ * with hex_len > 0 gives -1, errno EINVAL, nothing written. bin may start
+ * at hex (decoding in place): each byte is written after both its digits
+ * are read. */
 HMAC_API int hmac_hex2bin(unsigned char *bin, size_t bin_maxlen,
                           const char *hex, size_t hex_len, const char *ignore,
                           size_t *bin_len, const char **hex_end);
