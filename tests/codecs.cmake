@@ -27,3 +27,19 @@ if(TARGET test_ct)
   set_source_files_properties(${PROJECT_SOURCE_DIR}/src/codecs.c
     PROPERTIES COMPILE_DEFINITIONS HMAC_CT_DECLASSIFY)
 endif()
+
+# Cross-check with Python's binascii and base64 modules (python3 >= 3.11
+# for binascii's strict_mode), through a small filter program.
+find_package(Python3 3.11 COMPONENTS Interpreter QUIET)
+add_executable(codecs_tool codecs_tool.c)
+set_target_properties(codecs_tool PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON)
+target_link_libraries(codecs_tool PRIVATE hmac_internal)
+target_compile_options(codecs_tool PRIVATE ${HMAC_WARNINGS})
+if(Python3_Interpreter_FOUND AND NOT CMAKE_CROSSCOMPILING)
+  add_test(NAME test_codecs_python
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/codecs_python.py
+                   $<TARGET_FILE:codecs_tool>)
+  set_tests_properties(test_codecs_python PROPERTIES LABELS codecs)
+else()
+  message(STATUS "test_codecs_python not registered: python3 >= 3.11 not found")
+endif()
