@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "algos.h"
+#include "internal.h" /* hmac_generic_final, the hash descriptors */
 #include "testutil.h"
 
 typedef int (*final_verify_fn)(void *state, const unsigned char *tag,
@@ -27,10 +28,13 @@ FV_WRAPPER(hmacsha224)
 static const struct {
     const char *name;
     final_verify_fn fv;
+    const hmac_hash *hash;
 } families[] = {
-    {"HMAC-SHA-256", hmacsha256_fv},     {"HMAC-SHA-512", hmacsha512_fv},
-    {"HMAC-SHA-512-256", hmacsha512256_fv}, {"HMAC-SHA-384", hmacsha384_fv},
-    {"HMAC-SHA-224", hmacsha224_fv},
+    {"HMAC-SHA-256", hmacsha256_fv, &hmac_hash_sha256},
+    {"HMAC-SHA-512", hmacsha512_fv, &hmac_hash_sha512},
+    {"HMAC-SHA-512-256", hmacsha512256_fv, &hmac_hash_sha512},
+    {"HMAC-SHA-384", hmacsha384_fv, &hmac_hash_sha384},
+    {"HMAC-SHA-224", hmacsha224_fv, &hmac_hash_sha224},
 };
 #define NFAM (sizeof families / sizeof families[0])
 
@@ -178,6 +182,39 @@ static void test_same_as_final_and_verify(void **unused)
     }
 }
 
+/* A state already finished (or wiped) is refused, even with the tag it
+ * had, and with the tag that finishing a zeroed state gives (anyone can
+ * compute that one: accepting it would be a forgery). */
+static void test_dead_state(void **unused)
+{
+    uint8_t key[32] = {3}, tag[TU_MAX_DIGEST], zero_tag[TU_MAX_DIGEST];
+    size_t f;
+
+    (void)unused;
+    for (f = 0; f < NFAM; f++) {
+        const tu_hmac_algo *a = tu_hmac_by_name(families[f].name);
+        /* Zeroed inner and outer states, big enough for either core. */
+        crypto_hash_sha512_state zi, zo;
+        tu_state st, use;
+
+        memset(&zi, 0, sizeof zi);
+        memset(&zo, 0, sizeof zo);
+        hmac_generic_final(families[f].hash, &zi, &zo, zero_tag, a->tag_bytes);
+        memset(&use, 0, sizeof use);
+        assert_int_equal(families[f].fv(&use, zero_tag, a->tag_bytes), -1);
+
+        prepare(a, key, sizeof key, NULL, 0, &st, tag);
+        use = st;
+        assert_int_equal(families[f].fv(&use, tag, a->tag_bytes), 0);
+        assert_int_equal(families[f].fv(&use, tag, a->tag_bytes), -1);
+        use = st;
+        assert_int_equal(a->final(&use, tag), 0);
+        assert_int_equal(families[f].fv(&use, tag, a->tag_bytes), -1);
+        memset(&use, 0, sizeof use);
+        assert_int_equal(families[f].fv(&use, tag, 16), -1);
+    }
+}
+
 /* NULL tag: -1, state wiped. NULL state: -1. */
 static void test_null(void **unused)
 {
@@ -202,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_accept_and_lengths),
         cmocka_unit_test(test_bit_flips),
         cmocka_unit_test(test_same_as_final_and_verify),
+        cmocka_unit_test(test_dead_state),
         cmocka_unit_test(test_null),
     };
 

@@ -10,8 +10,9 @@
  * at least 16 bytes) in constant time, and wipes the state, which is dead
  * afterwards as after _final. Returns 0 when they match; -1 when they do
  * not, when taglen is below 16 or above the family's _BYTES, or when tag
- * is NULL. The state is wiped in every case, the rejected ones included
- * (a NULL state gives -1 and touches nothing).
+ * is NULL. The state is wiped in every case, the rejected ones included.
+ * A NULL state, or a dead one (after _final, _final_verify or
+ * hmac_memzero), gives -1 and is left as it is.
  */
 #ifndef HMAC_AUTH_VERIFY_H
 #define HMAC_AUTH_VERIFY_H
