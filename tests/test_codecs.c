@@ -150,8 +150,9 @@ static void compare_base642bin(const char *in, size_t in_len, size_t maxlen,
     if (ra != rb || ea != eb || alen != blen || aend != bend) {
         print_error("base642bin differs on \"%.*s\" (len %zu, max %zu, "
                     "ignore %s, variant %d): sodium %d/%d/%zu/%td, "
-                    "hmac %d/%d/%zu/%td\n", (int)in_len, in, in_len, maxlen,
-                    ignore ? ignore : "NULL", variant, ra, ea, alen,
+                    "hmac %d/%d/%zu/%td\n", (int)in_len, in ? in : "",
+                    in_len, maxlen, ignore ? ignore : "NULL", variant, ra, ea,
+                    alen,
                     aend ? aend - in : -1, rb, eb, blen,
                     bend ? bend - in : -1);
         fail();
