@@ -146,6 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     unsigned mode, room;
+    size_t maxlen, less;
 
     if (size < 2) {
         return 0;
@@ -158,8 +159,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size = MAX_IN;
     }
     round_trips(data, size);
-    /* Room: exactly what the text could need, or a little less. */
+    /* Room: as much as any text of this size could need, or about what
+     * hex needs less a few bytes (so that ERANGE is reached too). */
+    less = room % 7;
+    maxlen = room % 2 == 0 ? size : size / 2 - (size / 2 > less ? less : 0);
     decode_text((const char *)data, size, ignores[mode & 3], (mode >> 2) & 1,
-                room % 2 == 0 ? size : (size / 2) - (size / 2 > room % 7 ? room % 7 : 0));
+                maxlen);
     return 0;
 }

@@ -40,7 +40,8 @@ static int encode(void)
         }
         fputs(len ? text : "-", stdout);
         for (v = 0; v < 4; v++) {
-            if (hmac_bin2base64(text, sizeof text, bin, len, variants[v]) == NULL) {
+            if (hmac_bin2base64(text, sizeof text, bin, len, variants[v]) ==
+                NULL) {
                 return 1;
             }
             printf(" %s", len ? text : "-");

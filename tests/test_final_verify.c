@@ -103,7 +103,8 @@ static void test_accept_and_lengths(void **unused)
 
                     use = st;
                     assert_int_equal(families[f].fv(&use, tag, t), want);
-                    assert_int_equal(want, (t >= 16 && t <= a->tag_bytes) ? 0 : -1);
+                    assert_int_equal(want,
+                                     t >= 16 && t <= a->tag_bytes ? 0 : -1);
                     assert_wiped(&use, a->state_bytes);
                 }
             }

@@ -43,7 +43,8 @@ int hs_tag_from_text(unsigned char *tag, size_t len, const char *text,
      * so any character left over fails the decoding. */
     if (text_len == 2 * len) {
         rc = hmac_hex2bin(tag, len, text, text_len, NULL, &got, NULL);
-    } else if (text_len + 1 == hmac_base64_ENCODED_LEN(len, hmac_base64_VARIANT_ORIGINAL)) {
+    } else if (text_len + 1 ==
+               hmac_base64_ENCODED_LEN(len, hmac_base64_VARIANT_ORIGINAL)) {
         rc = hmac_base642bin(tag, len, text, text_len, NULL, &got, NULL,
                              hmac_base64_VARIANT_ORIGINAL);
     } else {
