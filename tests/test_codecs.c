@@ -101,7 +101,7 @@ static void compare_hex2bin(const char *in, size_t in_len, size_t maxlen,
     assert_memory_equal(a, b, sizeof a);
 }
 
-/* libsodium up to 1.0.21 (at least) decodes a byte >= 0x80 as 63 where
+/* libsodium up to 1.0.22 (at least) decodes a byte >= 0x80 as 63 where
  * char is signed: its EQ macro sees a negative int as equal to '+' and '/'.
  * Upstream fixed this in March 2026 (a615d0ed, "base64: reject signed
  * chars"); libhmac follows the fix. Against a libsodium that has the bug,

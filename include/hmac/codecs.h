@@ -9,7 +9,10 @@
  * libsodium aborts the process (an output buffer too small, an unknown
  * base64 variant, a length that overflows), these return NULL or -1 (0 for
  * hmac_base64_encoded_len), set errno (ERANGE for a size, EINVAL for a
- * variant or a NULL pointer) and write nothing.
+ * variant or a NULL pointer) and write nothing. libsodium's releases up
+ * to 1.0.22 decode a base64 byte >= 0x80 as '/' where char is signed; this
+ * was fixed upstream in 2026 ("base64: reject signed chars") and these
+ * functions follow the fix: such a byte is outside the alphabet.
  *
  * Constant time: a byte's value never chooses a branch or a memory address
  * (arithmetic masks instead of tables). The decoders do learn whether each
