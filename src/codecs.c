@@ -178,21 +178,20 @@ static char b64_char(unsigned v, int urlsafe)
     return (char)(c & 0xFFU);
 }
 
-/* The value of base64 character c, or 0xFF when c is not in the alphabet. */
-static unsigned b64_value(unsigned c, int urlsafe)
+/* The value of base64 character c (sym62 and sym63 being the variant's
+ * last two symbols); *valid gets 0xFF when c is in the alphabet, else 0. */
+static unsigned b64_value(unsigned c, unsigned sym62, unsigned sym63,
+                          unsigned *valid)
 {
-    unsigned sym62 = urlsafe ? '-' : '+';
-    unsigned sym63 = urlsafe ? '_' : '/';
     unsigned upper = in_range(c, 'A', 'Z');
     unsigned lower = in_range(c, 'a', 'z');
     unsigned digit = in_range(c, '0', '9');
     unsigned is62 = equal_mask(c, sym62);
     unsigned is63 = equal_mask(c, sym63);
-    unsigned valid = upper | lower | digit | is62 | is63;
-    unsigned v = (upper & (c - 'A')) | (lower & (c - 'a' + 26U)) |
-                 (digit & (c - '0' + 52U)) | (is62 & 62U) | (is63 & 63U);
 
-    return (v & valid) | (~valid & 0xFFU);
+    *valid = upper | lower | digit | is62 | is63;
+    return (upper & (c - 'A')) | (lower & (c - 'a' + 26U)) |
+           (digit & (c - '0' + 52U)) | (is62 & 62U) | (is63 & 63U);
 }
 
 static int variant_ok(int variant)
@@ -288,7 +287,8 @@ int hmac_base642bin(unsigned char *bin, size_t bin_maxlen, const char *b64,
                     size_t b64_len, const char *ignore, size_t *bin_len,
                     const char **b64_end, int variant)
 {
-    int urlsafe = ((unsigned)variant & VARIANT_URLSAFE) != 0;
+    const int urlsafe = ((unsigned)variant & VARIANT_URLSAFE) != 0;
+    const unsigned sym62 = urlsafe ? '-' : '+', sym63 = urlsafe ? '_' : '/';
     size_t bin_pos = 0, b64_pos = 0;
     unsigned acc = 0, bits = 0, stray;
     int ret = 0;
@@ -300,8 +300,8 @@ int hmac_base642bin(unsigned char *bin, size_t bin_maxlen, const char *b64,
     }
     while (b64_pos < b64_len) {
         unsigned c = (unsigned char)b64[b64_pos];
-        unsigned d = b64_value(c, urlsafe);
-        unsigned valid = equal_mask(d, 0xFFU) ^ 0xFFU;
+        unsigned valid;
+        unsigned d = b64_value(c, sym62, sym63, &valid);
 
         CT_PUBLIC(valid);
         if (valid == 0) {
