@@ -8,35 +8,9 @@
 #include <string.h>
 
 #include "algos.h"
-#include "internal.h" /* hmac_generic_final, the hash descriptors */
+#include "final_verify_table.h"
+#include "internal.h" /* hmac_generic_final */
 #include "testutil.h"
-
-typedef int (*final_verify_fn)(void *state, const unsigned char *tag,
-                               size_t taglen);
-
-#define FV_WRAPPER(fam)                                                       \
-    static int fam##_fv(void *state, const unsigned char *tag, size_t taglen) \
-    {                                                                         \
-        return hmac_auth_##fam##_final_verify(state, tag, taglen);            \
-    }
-FV_WRAPPER(hmacsha256)
-FV_WRAPPER(hmacsha512)
-FV_WRAPPER(hmacsha512256)
-FV_WRAPPER(hmacsha384)
-FV_WRAPPER(hmacsha224)
-
-static const struct {
-    const char *name;
-    final_verify_fn fv;
-    const hmac_hash *hash;
-} families[] = {
-    {"HMAC-SHA-256", hmacsha256_fv, &hmac_hash_sha256},
-    {"HMAC-SHA-512", hmacsha512_fv, &hmac_hash_sha512},
-    {"HMAC-SHA-512-256", hmacsha512256_fv, &hmac_hash_sha512},
-    {"HMAC-SHA-384", hmacsha384_fv, &hmac_hash_sha384},
-    {"HMAC-SHA-224", hmacsha224_fv, &hmac_hash_sha224},
-};
-#define NFAM (sizeof families / sizeof families[0])
 
 static const size_t key_lens[] = {0, 16, 32, 129};
 static const size_t msg_lens[] = {0, 13, 200};
@@ -88,8 +62,8 @@ static void test_accept_and_lengths(void **unused)
     (void)unused;
     tu_fill_random(key, sizeof key, &seed);
     tu_fill_random(msg, sizeof msg, &seed);
-    for (f = 0; f < NFAM; f++) {
-        const tu_hmac_algo *a = tu_hmac_by_name(families[f].name);
+    for (f = 0; f < FV_NFAMILIES; f++) {
+        const tu_hmac_algo *a = tu_hmac_by_name(fv_families[f].name);
 
         for (k = 0; k < sizeof key_lens / sizeof key_lens[0]; k++) {
             for (m = 0; m < sizeof msg_lens / sizeof msg_lens[0]; m++) {
@@ -102,7 +76,7 @@ static void test_accept_and_lengths(void **unused)
                     int want = reference(a, tag, tag, t);
 
                     use = st;
-                    assert_int_equal(families[f].fv(&use, tag, t), want);
+                    assert_int_equal(fv_families[f].fv(&use, tag, t), want);
                     assert_int_equal(want,
                                      t >= 16 && t <= a->tag_bytes ? 0 : -1);
                     assert_wiped(&use, a->state_bytes);
@@ -124,8 +98,8 @@ static void test_bit_flips(void **unused)
     (void)unused;
     tu_fill_random(key, sizeof key, &seed);
     tu_fill_random(msg, sizeof msg, &seed);
-    for (f = 0; f < NFAM; f++) {
-        const tu_hmac_algo *a = tu_hmac_by_name(families[f].name);
+    for (f = 0; f < FV_NFAMILIES; f++) {
+        const tu_hmac_algo *a = tu_hmac_by_name(fv_families[f].name);
         const size_t lens[2] = {a->tag_bytes, 16};
         uint8_t tag[TU_MAX_DIGEST];
         tu_state st;
@@ -140,7 +114,7 @@ static void test_bit_flips(void **unused)
                 memcpy(bad, tag, a->tag_bytes);
                 bad[bit / 8] ^= (uint8_t)(1u << (bit % 8));
                 want = bit / 8 < lens[tl] ? -1 : 0;
-                got = families[f].fv(&use, bad, lens[tl]);
+                got = fv_families[f].fv(&use, bad, lens[tl]);
                 assert_int_equal(got, want);
                 assert_int_equal(got, reference(a, tag, bad, lens[tl]));
                 assert_wiped(&use, a->state_bytes);
@@ -159,8 +133,8 @@ static void test_same_as_final_and_verify(void **unused)
 
     (void)unused;
     for (i = 0; i < 3000; i++) {
-        size_t f = (size_t)tu_rand_below(&seed, NFAM);
-        const tu_hmac_algo *a = tu_hmac_by_name(families[f].name);
+        size_t f = (size_t)tu_rand_below(&seed, FV_NFAMILIES);
+        const tu_hmac_algo *a = tu_hmac_by_name(fv_families[f].name);
         size_t klen = (size_t)tu_rand_below(&seed, sizeof key + 1);
         size_t mlen = (size_t)tu_rand_below(&seed, sizeof msg + 1);
         size_t tl = (size_t)tu_rand_below(&seed, a->tag_bytes + 3);
@@ -177,7 +151,7 @@ static void test_same_as_final_and_verify(void **unused)
                 (uint8_t)(1 + tu_rand_below(&seed, 255));
         }
         use = st;
-        assert_int_equal(families[f].fv(&use, cand, tl),
+        assert_int_equal(fv_families[f].fv(&use, cand, tl),
                          reference(a, tag, cand, tl));
         assert_wiped(&use, a->state_bytes);
     }
@@ -192,27 +166,27 @@ static void test_dead_state(void **unused)
     size_t f;
 
     (void)unused;
-    for (f = 0; f < NFAM; f++) {
-        const tu_hmac_algo *a = tu_hmac_by_name(families[f].name);
+    for (f = 0; f < FV_NFAMILIES; f++) {
+        const tu_hmac_algo *a = tu_hmac_by_name(fv_families[f].name);
         /* Zeroed inner and outer states, big enough for either core. */
         crypto_hash_sha512_state zi, zo;
         tu_state st, use;
 
         memset(&zi, 0, sizeof zi);
         memset(&zo, 0, sizeof zo);
-        hmac_generic_final(families[f].hash, &zi, &zo, zero_tag, a->tag_bytes);
+        hmac_generic_final(fv_families[f].hash, &zi, &zo, zero_tag, a->tag_bytes);
         memset(&use, 0, sizeof use);
-        assert_int_equal(families[f].fv(&use, zero_tag, a->tag_bytes), -1);
+        assert_int_equal(fv_families[f].fv(&use, zero_tag, a->tag_bytes), -1);
 
         prepare(a, key, sizeof key, NULL, 0, &st, tag);
         use = st;
-        assert_int_equal(families[f].fv(&use, tag, a->tag_bytes), 0);
-        assert_int_equal(families[f].fv(&use, tag, a->tag_bytes), -1);
+        assert_int_equal(fv_families[f].fv(&use, tag, a->tag_bytes), 0);
+        assert_int_equal(fv_families[f].fv(&use, tag, a->tag_bytes), -1);
         use = st;
         assert_int_equal(a->final(&use, tag), 0);
-        assert_int_equal(families[f].fv(&use, tag, a->tag_bytes), -1);
+        assert_int_equal(fv_families[f].fv(&use, tag, a->tag_bytes), -1);
         memset(&use, 0, sizeof use);
-        assert_int_equal(families[f].fv(&use, tag, 16), -1);
+        assert_int_equal(fv_families[f].fv(&use, tag, 16), -1);
     }
 }
 
@@ -223,14 +197,14 @@ static void test_null(void **unused)
     size_t f;
 
     (void)unused;
-    for (f = 0; f < NFAM; f++) {
-        const tu_hmac_algo *a = tu_hmac_by_name(families[f].name);
+    for (f = 0; f < FV_NFAMILIES; f++) {
+        const tu_hmac_algo *a = tu_hmac_by_name(fv_families[f].name);
         tu_state st;
 
         prepare(a, key, sizeof key, NULL, 0, &st, tag);
-        assert_int_equal(families[f].fv(&st, NULL, a->tag_bytes), -1);
+        assert_int_equal(fv_families[f].fv(&st, NULL, a->tag_bytes), -1);
         assert_wiped(&st, a->state_bytes);
-        assert_int_equal(families[f].fv(NULL, tag, a->tag_bytes), -1);
+        assert_int_equal(fv_families[f].fv(NULL, tag, a->tag_bytes), -1);
     }
 }
 
