@@ -111,3 +111,34 @@ int main(void) {
   b = vsha512h2q_u64(b, a, vreinterpretq_u64_u8(vrev64q_u8(vdupq_n_u8(3))));
   return (int)vgetq_lane_u64(b, 0);
 }")
+
+# The SHA-512 assembly (sha512_x86_asm.S, GNU assembler syntax): x86-64
+# with a GNU-compatible compiler driver (gcc, clang; ELF, Mach-O, MinGW),
+# never MSVC, which keeps the intrinsics backend. The probe assembles the
+# newest instructions the file uses; x32 (ILP32) is excluded, the file
+# assumes 64-bit pointers. It comes in addition to sha512_x86_avx2.c,
+# which stays the reference the tests compare it with.
+if(HMAC_COMPILES_X86_AVX2 AND NOT MSVC)
+  set(CMAKE_REQUIRED_FLAGS "")
+  set(CMAKE_REQUIRED_QUIET ON)
+  check_c_source_compiles("
+#if !defined(__x86_64__) || defined(__ILP32__)
+#error not x86-64
+#endif
+int main(void) {
+  __asm__ volatile(\"rorx $1, %rax, %rbx\");
+  __asm__ volatile(\"andn %rax, %rbx, %rcx\");
+  __asm__ volatile(\"vprorq $1, %ymm0, %ymm1\");
+  __asm__ volatile(\"vpternlogq $0x96, %ymm0, %ymm1, %ymm2\");
+  __asm__ volatile(\"vinserti128 $1, %xmm0, %ymm1, %ymm1\");
+  return 0;
+}" HMAC_ASSEMBLES_X86_SHA512)
+  if(HMAC_ASSEMBLES_X86_SHA512)
+    enable_language(ASM)
+    message(STATUS "libhmac: backend HMAC_HAVE_X86_ASM (sha512_x86_asm.S)")
+    list(APPEND HMAC_BACKEND_SOURCES ${CMAKE_CURRENT_LIST_DIR}/sha512_x86_asm.S)
+    list(APPEND HMAC_BACKEND_DEFINES HMAC_HAVE_X86_ASM)
+  else()
+    message(STATUS "libhmac: backend HMAC_HAVE_X86_ASM not supported by this compiler/target")
+  endif()
+endif()

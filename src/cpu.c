@@ -117,6 +117,14 @@ static unsigned cpu_detect_hw(void)
         f |= HMAC_CPU_SHA512_HW;
     }
 #  endif
+#  if defined(HMAC_HAVE_X86_ASM)
+    /* AVX-512F and VL, and the OS saving opmask and ZMM state (XCR0 bits
+     * 5-7: EVEX encodings fault without them, even on ymm registers). */
+    if ((f & HMAC_CPU_SHA512_HW) && ((r7[1] >> 16) & 1) &&
+        ((r7[1] >> 31) & 1) && (xgetbv0() & 0xe6) == 0xe6) {
+        f |= HMAC_CPU_SHA512_AVX512;
+    }
+#  endif
     return f;
 }
 #elif defined(HMAC_HAVE_ARM_SHA2) || defined(HMAC_HAVE_ARM_SHA512)
@@ -212,8 +220,18 @@ void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks)
 void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks)
 {
 #if defined(HMAC_HAVE_X86_AVX2)
-    if (cpu_features() & HMAC_CPU_SHA512_HW) {
+    unsigned f = cpu_features();
+
+    if (f & HMAC_CPU_SHA512_HW) {
+#  if defined(HMAC_HAVE_X86_ASM)
+        if (f & HMAC_CPU_SHA512_AVX512) {
+            sha512_compress_avx512_asm(state, blocks, nblocks);
+        } else {
+            sha512_compress_avx2_asm(state, blocks, nblocks);
+        }
+#  else
         sha512_compress_avx2(state, blocks, nblocks);
+#  endif
         return;
     }
 #elif defined(HMAC_HAVE_ARM_SHA512)
@@ -255,8 +273,12 @@ const char *hmac_backend_sha256(void)
 
 const char *hmac_backend_sha512(void)
 {
-    if (cpu_features() & HMAC_CPU_SHA512_HW) {
-#if defined(HMAC_HAVE_X86_AVX2)
+    unsigned f = cpu_features();
+
+    if (f & HMAC_CPU_SHA512_HW) {
+#if defined(HMAC_HAVE_X86_ASM)
+        return (f & HMAC_CPU_SHA512_AVX512) ? "x86-avx512-asm" : "x86-avx2-asm";
+#elif defined(HMAC_HAVE_X86_AVX2)
         return "x86-avx2";
 #elif defined(HMAC_HAVE_ARM_SHA512)
         return "armv8-sha512";

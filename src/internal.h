@@ -96,6 +96,12 @@ void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
 #if defined(HMAC_HAVE_X86_AVX2)
 sha512_compress_fn sha512_compress_avx2;
 #endif
+#if defined(HMAC_HAVE_X86_ASM)
+/* sha512_x86_asm.S: the same rounds with the schedule in AVX2 or in
+ * AVX-512VL (vprorq, vpternlogq); both need BMI2. */
+sha512_compress_fn sha512_compress_avx2_asm;
+sha512_compress_fn sha512_compress_avx512_asm;
+#endif
 #if defined(HMAC_HAVE_ARM_SHA2)
 sha256_compress_fn sha256_compress_armv8;
 #endif
@@ -119,7 +125,9 @@ int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
  * actually has. Pass HMAC_CPU_ALL to go back to the detected set. */
 #define HMAC_CPU_SHA256_HW 1u
 #define HMAC_CPU_SHA512_HW 2u
-#define HMAC_CPU_ALL 3u
+/* x86: the SHA-512 schedule may use AVX-512VL (with HMAC_CPU_SHA512_HW). */
+#define HMAC_CPU_SHA512_AVX512 4u
+#define HMAC_CPU_ALL 7u
 unsigned hmac_cpu_force(unsigned mask);
 
 /* ---- many messages per call: the lane seam ------------------------------

@@ -1,0 +1,407 @@
+/*
+ * sha512_x86_asm.S - SHA-512 compression for x86-64 in assembly: two
+ * entry points, one computing the message schedule with AVX2, one with
+ * AVX-512VL (vprorq, vpternlogq). The rounds are scalar (BMI2 rorx/andn)
+ * in both; cpu.c picks the variant the CPU supports.
+ *
+ * Why assembly: the rounds are throughput-bound (about 22 integer
+ * operations a round on 5 ALU ports, next to a 5-cycle dependency chain),
+ * so the vector work of the schedule has to be as small as possible and
+ * placed where the scalar chain leaves ports free; compilers neither keep
+ * this layout nor the register allocation (8 state words + 7 temporaries,
+ * every GPR but rsp).
+ *
+ * Layout: blocks go in pairs. Each ymm register holds two schedule words
+ * of the first block in its low half and the same two words of the second
+ * block in its high half, so one vector step computes 2 words for 2 blocks
+ * and the sigma1 dependency (W[t] needs W[t-2]) never splits a register.
+ * The schedule for both blocks is computed during the first block's
+ * rounds 0..63 (one step every two rounds) and stored, with K added, in a
+ * 1280-byte area on the stack; the second block's rounds then only read
+ * it. With an odd count the last block is paired with itself and the
+ * second pass skipped. The area is wiped before returning (it holds
+ * message words: for HMAC, key-derived ones), and vzeroall clears the
+ * vector registers.
+ *
+ * CT: additions, rotations, boolean operations and fixed shuffles only;
+ * every address depends on the round number, never on data; the only
+ * branches test the block count.
+ *
+ * Portable across GNU-assembler targets: ELF (with the CET/IBT endbr64
+ * and property note when built with -fcf-protection, and a non-executable
+ * stack note), Mach-O (leading underscore, no .type/.size) and MinGW COFF
+ * (Win64 arguments in rcx/rdx/r8; rdi, rsi and xmm6-15 are callee-saved
+ * there). Names follow HMAC_SYMBOL_PREFIX through internal_prefix.h.
+ *
+ * void sha512_compress_avx2_asm(uint64_t state[8], const uint8_t *blocks,
+ *                               size_t nblocks);
+ * void sha512_compress_avx512_asm(same arguments);
+ */
+#include "internal_prefix.h"
+
+#if defined(__CET__) && defined(__has_include)
+#  if __has_include(<cet.h>)
+#    include <cet.h> /* _CET_ENDBR and the .note.gnu.property marker */
+#  endif
+#endif
+#ifndef _CET_ENDBR
+#  define _CET_ENDBR
+#endif
+
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  define HMAC_WIN64 1
+#endif
+
+#if defined(__APPLE__)
+#  define SYM(x) SYM_(x)
+#  define SYM_(x) _##x
+#  define FUNC_BEGIN(x) .globl x; .private_extern x; .p2align 6; x:
+#  define FUNC_END(x)
+#  define RODATA .section __TEXT,__const
+#elif defined(HMAC_WIN64)
+#  define SYM(x) x
+#  define FUNC_BEGIN(x) .globl x; .def x; .scl 2; .type 32; .endef; .p2align 6; x:
+#  define FUNC_END(x)
+#  define RODATA .section .rdata,"dr"
+#else
+#  define SYM(x) x
+#  define FUNC_BEGIN(x) .globl x; .hidden x; .type x, @function; .p2align 6; x:
+#  define FUNC_END(x) .size x, .-x
+#  define RODATA .section .rodata
+#endif
+
+/* Stack frame, from the 64-byte aligned rsp. */
+#define OFF_STATE 1280 /* state pointer */
+#define OFF_IN 1288    /* current block */
+#define OFF_END 1296   /* end of the input */
+#define OFF_RSP 1304   /* rsp on entry (after the pushes) */
+#define OFF_XMM 1312   /* Win64: xmm6-15 */
+#define FRAME (1312 + 160 + 64)
+
+/*
+ * One round. off: where W[i]+K[i] is, from rsp+rsi. y receives a^b, which
+ * is b^c in the next round; py holds this round's b^c and receives Maj:
+ * Maj(a,b,c) = b ^ ((a^b) & (b^c)). Ch(e,f,g) = g ^ (e & (f^g)).
+ * rax, rbx, rcx are scratch.
+ */
+.macro ROUND a, b, c, d, e, f, g, h, off, y, py
+    add     \off(%rsp,%rsi), \h
+    rorx    $41, \e, %rax
+    rorx    $18, \e, %rbx
+    mov     \f, %rcx
+    xor     \g, %rcx
+    xor     %rbx, %rax
+    rorx    $14, \e, %rbx
+    and     \e, %rcx
+    xor     %rbx, %rax          /* Sigma1(e) */
+    xor     \g, %rcx            /* Ch(e,f,g) */
+    add     %rcx, \h
+    add     %rax, \h            /* h = T1 */
+    rorx    $39, \a, %rax
+    rorx    $34, \a, %rbx
+    mov     \a, \y
+    add     \h, \d              /* d += T1 */
+    xor     \b, \y              /* a^b */
+    xor     %rbx, %rax
+    rorx    $28, \a, %rbx
+    and     \y, \py
+    xor     %rbx, %rax          /* Sigma0(a) */
+    xor     \b, \py             /* Maj(a,b,c) */
+    add     %rax, \h
+    add     \py, \h             /* h = T1 + Sigma0(a) + Maj(a,b,c) */
+.endm
+
+/*
+ * One schedule step for both blocks: x0 = W[t-16..t-15] becomes W[t..t+1]
+ * (x1 = W[t-14..t-13], x4 = W[t-8..t-7], x5 = W[t-6..t-5],
+ * x7 = W[t-2..t-1]), and W+K goes to off(rsp,rsi), K from off(rbp,rsi).
+ * ymm8-11 are scratch; ymm13 is the rotate-by-8 byte shuffle.
+ */
+.macro SCHED_AVX2 x0, x1, x4, x5, x7, off
+    vpalignr $8, \x0, \x1, %ymm8        /* W[t-15..t-14] */
+    vpalignr $8, \x4, \x5, %ymm9        /* W[t-7..t-6] */
+    vpaddq  %ymm9, \x0, \x0
+    vpsrlq  $1, %ymm8, %ymm9
+    vpsllq  $63, %ymm8, %ymm10
+    vpxor   %ymm10, %ymm9, %ymm9
+    vpshufb %ymm13, %ymm8, %ymm10
+    vpsrlq  $7, %ymm8, %ymm8
+    vpxor   %ymm10, %ymm9, %ymm9
+    vpxor   %ymm8, %ymm9, %ymm9         /* sigma0 */
+    vpaddq  %ymm9, \x0, \x0
+    vpsrlq  $19, \x7, %ymm8
+    vpsllq  $45, \x7, %ymm9
+    vpsrlq  $61, \x7, %ymm10
+    vpsllq  $3, \x7, %ymm11
+    vpxor   %ymm9, %ymm8, %ymm8
+    vpxor   %ymm11, %ymm10, %ymm10
+    vpsrlq  $6, \x7, %ymm9
+    vpxor   %ymm10, %ymm8, %ymm8
+    vpxor   %ymm9, %ymm8, %ymm8         /* sigma1 */
+    vpaddq  %ymm8, \x0, \x0
+    vpaddq  \off(%rbp,%rsi), \x0, %ymm9
+    vmovdqa %ymm9, \off(%rsp,%rsi)
+.endm
+
+.macro SCHED_AVX512 x0, x1, x4, x5, x7, off
+    vpalignr $8, \x0, \x1, %ymm8
+    vpalignr $8, \x4, \x5, %ymm9
+    vpaddq  %ymm9, \x0, \x0
+    vprorq  $1, %ymm8, %ymm9
+    vprorq  $8, %ymm8, %ymm10
+    vpsrlq  $7, %ymm8, %ymm8
+    vpternlogq $0x96, %ymm10, %ymm9, %ymm8  /* sigma0: three-way xor */
+    vpaddq  %ymm8, \x0, \x0
+    vprorq  $19, \x7, %ymm9
+    vprorq  $61, \x7, %ymm10
+    vpsrlq  $6, \x7, %ymm11
+    vpternlogq $0x96, %ymm10, %ymm9, %ymm11 /* sigma1 */
+    vpaddq  %ymm11, \x0, \x0
+    vpaddq  \off(%rbp,%rsi), \x0, %ymm9
+    vmovdqa %ymm9, \off(%rsp,%rsi)
+.endm
+
+.macro STEP sched, x0, x1, x4, x5, x7, off
+.ifnc \sched, none
+    \sched \x0, \x1, \x4, \x5, \x7, \off
+.endif
+.endm
+
+/*
+ * Sixteen rounds reading W+K at base(rsp,rsi) onwards (one 32-byte slot
+ * per two rounds: base 0 for the first block of the pair, 16 for the
+ * second); with a schedule macro, eight steps writing the slots 256 bytes
+ * further on. State: a..h in r8..r15 at the start and at the end; the
+ * register names rotate by one each round.
+ */
+.macro ROUNDS16 base, sched
+    ROUND %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, \base+0, %rdx, %rdi
+    ROUND %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, \base+8, %rdi, %rdx
+    STEP \sched, %ymm0, %ymm1, %ymm4, %ymm5, %ymm7, 256
+    ROUND %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, \base+32, %rdx, %rdi
+    ROUND %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, \base+40, %rdi, %rdx
+    STEP \sched, %ymm1, %ymm2, %ymm5, %ymm6, %ymm0, 288
+    ROUND %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, \base+64, %rdx, %rdi
+    ROUND %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, \base+72, %rdi, %rdx
+    STEP \sched, %ymm2, %ymm3, %ymm6, %ymm7, %ymm1, 320
+    ROUND %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, \base+96, %rdx, %rdi
+    ROUND %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, \base+104, %rdi, %rdx
+    STEP \sched, %ymm3, %ymm4, %ymm7, %ymm0, %ymm2, 352
+    ROUND %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, \base+128, %rdx, %rdi
+    ROUND %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, \base+136, %rdi, %rdx
+    STEP \sched, %ymm4, %ymm5, %ymm0, %ymm1, %ymm3, 384
+    ROUND %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, \base+160, %rdx, %rdi
+    ROUND %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, \base+168, %rdi, %rdx
+    STEP \sched, %ymm5, %ymm6, %ymm1, %ymm2, %ymm4, 416
+    ROUND %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, \base+192, %rdx, %rdi
+    ROUND %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, \base+200, %rdi, %rdx
+    STEP \sched, %ymm6, %ymm7, %ymm2, %ymm3, %ymm5, 448
+    ROUND %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, \base+224, %rdx, %rdi
+    ROUND %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, \base+232, %rdi, %rdx
+    STEP \sched, %ymm7, %ymm0, %ymm3, %ymm4, %ymm6, 480
+.endm
+
+/* Adds a..h into state[] (pointer in rax) and stores the result there. */
+.macro ADD_STATE
+    add     0(%rax), %r8
+    add     8(%rax), %r9
+    add     16(%rax), %r10
+    add     24(%rax), %r11
+    add     32(%rax), %r12
+    add     40(%rax), %r13
+    add     48(%rax), %r14
+    add     56(%rax), %r15
+    mov     %r8, 0(%rax)
+    mov     %r9, 8(%rax)
+    mov     %r10, 16(%rax)
+    mov     %r11, 24(%rax)
+    mov     %r12, 32(%rax)
+    mov     %r13, 40(%rax)
+    mov     %r14, 48(%rax)
+    mov     %r15, 56(%rax)
+.endm
+
+/* Loads the pair's 16 words into ymm0-7 (block at rsi low, block at rcx
+ * high), byte-swapped, and stores W+K for words 0..15. */
+.macro LOAD_PAIR
+    .irp j, 0, 1, 2, 3, 4, 5, 6, 7
+    vmovdqu 16*\j(%rsi), %xmm\j
+    vinserti128 $1, 16*\j(%rcx), %ymm\j, %ymm\j
+    vpshufb %ymm12, %ymm\j, %ymm\j
+    vpaddq  32*\j(%rbp), %ymm\j, %ymm8
+    vmovdqa %ymm8, 32*\j(%rsp)
+    .endr
+.endm
+
+.macro SHA512_BODY sched
+    _CET_ENDBR
+    push    %rbp
+    push    %rbx
+    push    %r12
+    push    %r13
+    push    %r14
+    push    %r15
+#if defined(HMAC_WIN64)
+    push    %rdi
+    push    %rsi
+    mov     %rcx, %rdi
+    mov     %rdx, %rsi
+    mov     %r8, %rdx
+#endif
+    mov     %rsp, %rax
+    sub     $FRAME, %rsp
+    and     $-64, %rsp
+    mov     %rax, OFF_RSP(%rsp)
+    test    %rdx, %rdx
+    jz      9f
+#if defined(HMAC_WIN64)
+    .irp r, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    vmovdqu %xmm\r, OFF_XMM+16*(\r-6)(%rsp)
+    .endr
+#endif
+    shl     $7, %rdx
+    add     %rsi, %rdx
+    mov     %rdx, OFF_END(%rsp)
+    mov     %rdi, OFF_STATE(%rsp)
+    lea     sha512_asm_k2(%rip), %rbp
+    vmovdqa sha512_asm_masks(%rip), %ymm12      /* big-endian words */
+    vmovdqa sha512_asm_masks+32(%rip), %ymm13   /* rotate right by 8 */
+    mov     0(%rdi), %r8
+    mov     8(%rdi), %r9
+    mov     16(%rdi), %r10
+    mov     24(%rdi), %r11
+    mov     32(%rdi), %r12
+    mov     40(%rdi), %r13
+    mov     48(%rdi), %r14
+    mov     56(%rdi), %r15
+1:  /* a pair of blocks: rsi and rsi + 128, or rsi twice if it is the last */
+    mov     %rsi, OFF_IN(%rsp)
+    lea     128(%rsi), %rcx
+    cmp     OFF_END(%rsp), %rcx
+    cmovae  %rsi, %rcx
+    LOAD_PAIR
+    mov     %r9, %rdi
+    xor     %r10, %rdi                  /* b^c for the first round */
+    xor     %esi, %esi
+2:  ROUNDS16 0, \sched                  /* rounds 0..63 with the schedule */
+    add     $256, %rsi
+    cmp     $1024, %rsi
+    jb      2b
+    ROUNDS16 0, none                    /* rounds 64..79 */
+    mov     OFF_STATE(%rsp), %rax
+    ADD_STATE
+    mov     OFF_IN(%rsp), %rsi
+    add     $128, %rsi
+    cmp     OFF_END(%rsp), %rsi
+    jae     8f
+    mov     %rsi, OFF_IN(%rsp)
+    mov     %r9, %rdi
+    xor     %r10, %rdi
+    xor     %esi, %esi
+3:  ROUNDS16 16, none                   /* the second block: all 80 rounds */
+    add     $256, %rsi
+    cmp     $1280, %rsi
+    jb      3b
+    mov     OFF_STATE(%rsp), %rax
+    ADD_STATE
+    mov     OFF_IN(%rsp), %rsi
+    add     $128, %rsi
+    cmp     OFF_END(%rsp), %rsi
+    jb      1b
+8:  /* wipe W+K and the vector registers */
+    vpxor   %xmm0, %xmm0, %xmm0
+    xor     %eax, %eax
+4:  vmovdqa %ymm0, 0(%rsp,%rax)
+    vmovdqa %ymm0, 32(%rsp,%rax)
+    vmovdqa %ymm0, 64(%rsp,%rax)
+    vmovdqa %ymm0, 96(%rsp,%rax)
+    add     $128, %rax
+    cmp     $1280, %rax
+    jb      4b
+    vzeroall
+#if defined(HMAC_WIN64)
+    .irp r, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    vmovdqu OFF_XMM+16*(\r-6)(%rsp), %xmm\r
+    .endr
+#endif
+9:  mov     OFF_RSP(%rsp), %rsp
+#if defined(HMAC_WIN64)
+    pop     %rsi
+    pop     %rdi
+#endif
+    pop     %r15
+    pop     %r14
+    pop     %r13
+    pop     %r12
+    pop     %rbx
+    pop     %rbp
+    ret
+.endm
+
+    .text
+FUNC_BEGIN(SYM(sha512_compress_avx2_asm))
+    SHA512_BODY SCHED_AVX2
+FUNC_END(SYM(sha512_compress_avx2_asm))
+
+FUNC_BEGIN(SYM(sha512_compress_avx512_asm))
+    SHA512_BODY SCHED_AVX512
+FUNC_END(SYM(sha512_compress_avx512_asm))
+
+    RODATA
+    .p2align 6
+/* K[2i], K[2i+1] for both halves of a ymm register (FIPS 180-4 4.2.3). */
+.macro KPAIR k0, k1
+    .quad \k0, \k1, \k0, \k1
+.endm
+sha512_asm_k2:
+    KPAIR 0x428a2f98d728ae22, 0x7137449123ef65cd
+    KPAIR 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc
+    KPAIR 0x3956c25bf348b538, 0x59f111f1b605d019
+    KPAIR 0x923f82a4af194f9b, 0xab1c5ed5da6d8118
+    KPAIR 0xd807aa98a3030242, 0x12835b0145706fbe
+    KPAIR 0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2
+    KPAIR 0x72be5d74f27b896f, 0x80deb1fe3b1696b1
+    KPAIR 0x9bdc06a725c71235, 0xc19bf174cf692694
+    KPAIR 0xe49b69c19ef14ad2, 0xefbe4786384f25e3
+    KPAIR 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65
+    KPAIR 0x2de92c6f592b0275, 0x4a7484aa6ea6e483
+    KPAIR 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5
+    KPAIR 0x983e5152ee66dfab, 0xa831c66d2db43210
+    KPAIR 0xb00327c898fb213f, 0xbf597fc7beef0ee4
+    KPAIR 0xc6e00bf33da88fc2, 0xd5a79147930aa725
+    KPAIR 0x06ca6351e003826f, 0x142929670a0e6e70
+    KPAIR 0x27b70a8546d22ffc, 0x2e1b21385c26c926
+    KPAIR 0x4d2c6dfc5ac42aed, 0x53380d139d95b3df
+    KPAIR 0x650a73548baf63de, 0x766a0abb3c77b2a8
+    KPAIR 0x81c2c92e47edaee6, 0x92722c851482353b
+    KPAIR 0xa2bfe8a14cf10364, 0xa81a664bbc423001
+    KPAIR 0xc24b8b70d0f89791, 0xc76c51a30654be30
+    KPAIR 0xd192e819d6ef5218, 0xd69906245565a910
+    KPAIR 0xf40e35855771202a, 0x106aa07032bbd1b8
+    KPAIR 0x19a4c116b8d2d0c8, 0x1e376c085141ab53
+    KPAIR 0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8
+    KPAIR 0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb
+    KPAIR 0x5b9cca4f7763e373, 0x682e6ff3d6b2b8a3
+    KPAIR 0x748f82ee5defb2fc, 0x78a5636f43172f60
+    KPAIR 0x84c87814a1f0ab72, 0x8cc702081a6439ec
+    KPAIR 0x90befffa23631e28, 0xa4506cebde82bde9
+    KPAIR 0xbef9a3f7b2c67915, 0xc67178f2e372532b
+    KPAIR 0xca273eceea26619c, 0xd186b8c721c0c207
+    KPAIR 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178
+    KPAIR 0x06f067aa72176fba, 0x0a637dc5a2c898a6
+    KPAIR 0x113f9804bef90dae, 0x1b710b35131c471b
+    KPAIR 0x28db77f523047d84, 0x32caab7b40c72493
+    KPAIR 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c
+    KPAIR 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a
+    KPAIR 0x5fcb6fab3ad6faec, 0x6c44198c4a475817
+sha512_asm_masks:
+    /* vpshufb: byte-reverse each 64-bit word */
+    .byte 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8
+    .byte 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8
+    /* vpshufb: rotate each 64-bit word right by 8 bits */
+    .byte 1, 2, 3, 4, 5, 6, 7, 0, 9, 10, 11, 12, 13, 14, 15, 8
+    .byte 1, 2, 3, 4, 5, 6, 7, 0, 9, 10, 11, 12, 13, 14, 15, 8
+
+#if defined(__ELF__)
+    .section .note.GNU-stack, "", %progbits
+#endif
