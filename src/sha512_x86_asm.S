@@ -4,12 +4,11 @@
  * AVX-512VL (vprorq, vpternlogq). The rounds are scalar (BMI2 rorx/andn)
  * in both; cpu.c picks the variant the CPU supports.
  *
- * Why assembly: the rounds are throughput-bound (about 22 integer
- * operations a round on 5 ALU ports, next to a 5-cycle dependency chain),
- * so the vector work of the schedule has to be as small as possible and
- * placed where the scalar chain leaves ports free; compilers neither keep
- * this layout nor the register allocation (8 state words + 7 temporaries,
- * every GPR but rsp).
+ * Why assembly: the scalar rounds are the whole cost (the schedule
+ * hides in the ports they leave free), and their speed depends on the
+ * shape of the two dependency chains and on the register allocation
+ * (8 state words + 7 temporaries: every GPR but rsp), neither of which
+ * compilers keep.
  *
  * Layout: blocks go in pairs. Each ymm register holds two schedule words
  * of the first block in its low half and the same two words of the second
@@ -79,36 +78,47 @@
 #define FRAME (1312 + 160 + 64)
 
 /*
- * One round. off: where W[i]+K[i] is, from rsp+rsi. y receives a^b, which
- * is b^c in the next round; py holds this round's b^c and receives Maj:
- * Maj(a,b,c) = b ^ ((a^b) & (b^c)). Ch(e,f,g) = g ^ (e & (f^g)).
- * rax, rbx, rcx are scratch.
+ * One round. off: where W[i]+K[i] is, from rsp+rsi. rax, rbx, rcx are
+ * scratch; y receives a^b, which is b^c in the next round; py holds this
+ * round's b^c.
+ *
+ * The sums are arranged for two 4-cycle dependency chains instead of the
+ * textbook 5: d (the next e) gets h+W+K before Ch and Sigma1 are known,
+ * then each of them as it arrives (Ch and Sigma1 are added to d and to h
+ * separately: two more additions, cheaper than the cycle); and
+ * Maj(a,b,c) = (b&c) + (a&(b^c)) (the two terms never share a bit), so
+ * h takes T1 + (b&c) early and only a&(b^c) and Sigma0(a) depend on a.
+ * Ch(e,f,g) = g ^ (e & (f^g)).
  */
 .macro ROUND a, b, c, d, e, f, g, h, off, y, py
-    add     \off(%rsp,%rsi), \h
+    add     \off(%rsp,%rsi), \h       /* h += W[i]+K[i] */
     rorx    $41, \e, %rax
     rorx    $18, \e, %rbx
     mov     \f, %rcx
     xor     \g, %rcx
+    add     \h, \d
+    and     \e, %rcx
     xor     %rbx, %rax
     rorx    $14, \e, %rbx
-    and     \e, %rcx
-    xor     %rbx, %rax          /* Sigma1(e) */
-    xor     \g, %rcx            /* Ch(e,f,g) */
+    xor     \g, %rcx                   /* Ch(e,f,g) */
+    xor     %rbx, %rax                  /* Sigma1(e) */
+    add     %rcx, \d
     add     %rcx, \h
-    add     %rax, \h            /* h = T1 */
+    mov     \b, %rcx
+    add     %rax, \d                   /* d += T1 */
+    and     \c, %rcx                   /* b&c */
+    add     %rax, \h                   /* h = T1 */
+    and     \a, \py                    /* a&(b^c) */
     rorx    $39, \a, %rax
+    add     %rcx, \h
     rorx    $34, \a, %rbx
     mov     \a, \y
-    add     \h, \d              /* d += T1 */
-    xor     \b, \y              /* a^b */
+    add     \py, \h                    /* h = T1 + Maj(a,b,c) */
     xor     %rbx, %rax
     rorx    $28, \a, %rbx
-    and     \y, \py
-    xor     %rbx, %rax          /* Sigma0(a) */
-    xor     \b, \py             /* Maj(a,b,c) */
+    xor     \b, \y                     /* a^b */
+    xor     %rbx, %rax                  /* Sigma0(a) */
     add     %rax, \h
-    add     \py, \h             /* h = T1 + Sigma0(a) + Maj(a,b,c) */
 .endm
 
 /*
