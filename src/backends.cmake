@@ -131,6 +131,8 @@ int main(void) {
   __asm__ volatile(\"vprorq $1, %ymm0, %ymm1\");
   __asm__ volatile(\"vpternlogq $0x96, %ymm0, %ymm1, %ymm2\");
   __asm__ volatile(\"vinserti128 $1, %xmm0, %ymm1, %ymm1\");
+  __asm__ volatile(\"vpalignr $8, %zmm0, %zmm1, %zmm2\");
+  __asm__ volatile(\"vbroadcasti32x4 (%rsp), %zmm3\");
   return 0;
 }" HMAC_ASSEMBLES_X86_SHA512)
   if(HMAC_ASSEMBLES_X86_SHA512)

@@ -118,10 +118,11 @@ static unsigned cpu_detect_hw(void)
     }
 #  endif
 #  if defined(HMAC_HAVE_X86_ASM)
-    /* AVX-512F and VL, and the OS saving opmask and ZMM state (XCR0 bits
-     * 5-7: EVEX encodings fault without them, even on ymm registers). */
+    /* AVX-512F, BW and VL, and the OS saving opmask and ZMM state (XCR0
+     * bits 5-7: EVEX encodings fault without them, even on ymm). */
     if ((f & HMAC_CPU_SHA512_HW) && ((r7[1] >> 16) & 1) &&
-        ((r7[1] >> 31) & 1) && (xgetbv0() & 0xe6) == 0xe6) {
+        ((r7[1] >> 30) & 1) && ((r7[1] >> 31) & 1) &&
+        (xgetbv0() & 0xe6) == 0xe6) {
         f |= HMAC_CPU_SHA512_AVX512;
     }
 #  endif

@@ -69,16 +69,19 @@
 #  define RODATA .section .rodata
 #endif
 
-/* Stack frame, from the 64-byte aligned rsp. */
-#define OFF_STATE 1280 /* state pointer */
-#define OFF_IN 1288    /* current block */
-#define OFF_END 1296   /* end of the input */
-#define OFF_RSP 1304   /* rsp on entry (after the pushes) */
-#define OFF_XMM 1312   /* Win64: xmm6-15 */
-#define FRAME (1312 + 160 + 64)
+/* Stack frame, from the 64-byte aligned rsp: W+K (1280 bytes for a pair
+ * of blocks, 2560 for four), then the rest. Under a page: no probe. */
+#define WK_BYTES 2560
+#define OFF_STATE 2560 /* state pointer */
+#define OFF_IN 2568    /* current block */
+#define OFF_END 2576   /* end of the input */
+#define OFF_RSP 2584   /* rsp on entry (after the pushes) */
+#define OFF_WIPE 2592  /* bytes of W+K written: what to wipe */
+#define OFF_XMM 2608   /* Win64: xmm6-15 */
+#define FRAME (2608 + 160 + 64)
 
 /*
- * One round. off: where W[i]+K[i] is, from rsp+rsi. rax, rbx, rcx are
+ * One round. off: where W[i]+K[i] is, from rsp+rsi*sc. rax, rbx, rcx are
  * scratch; y receives a^b, which is b^c in the next round; py holds this
  * round's b^c.
  *
@@ -90,8 +93,8 @@
  * h takes T1 + (b&c) early and only a&(b^c) and Sigma0(a) depend on a.
  * Ch(e,f,g) = g ^ (e & (f^g)).
  */
-.macro ROUND a, b, c, d, e, f, g, h, off, y, py
-    add     \off(%rsp,%rsi), \h       /* h += W[i]+K[i] */
+.macro ROUND a, b, c, d, e, f, g, h, off, y, py, sc=1
+    add     \off(%rsp,%rsi,\sc), \h      /* h += W[i]+K[i] */
     rorx    $41, \e, %rax
     rorx    $18, \e, %rbx
     mov     \f, %rcx
@@ -243,7 +246,89 @@
     .endr
 .endm
 
-.macro SHA512_BODY sched
+/*
+ * Four blocks at once (AVX-512BW, 512-bit registers), for the bulk of
+ * long messages: zmm0-7 hold two words of each of four blocks, one step
+ * computes 2 words x 4 blocks, half the vector work per block of the
+ * pair schedule. W+K: 64-byte slots at 4*off(rsp,rsi,4), K broadcast
+ * from the plain table at off(rbp,rsi).
+ */
+.macro SCHED_QUAD x0, x1, x4, x5, x7, off
+    vpalignr $8, \x0, \x1, %zmm8
+    vpalignr $8, \x4, \x5, %zmm9
+    vpaddq  %zmm9, \x0, \x0
+    vprorq  $1, %zmm8, %zmm9
+    vprorq  $8, %zmm8, %zmm10
+    vpsrlq  $7, %zmm8, %zmm8
+    vpternlogq $0x96, %zmm10, %zmm9, %zmm8
+    vpaddq  %zmm8, \x0, \x0
+    vprorq  $19, \x7, %zmm9
+    vprorq  $61, \x7, %zmm10
+    vpsrlq  $6, \x7, %zmm11
+    vpternlogq $0x96, %zmm10, %zmm9, %zmm11
+    vpaddq  %zmm11, \x0, \x0
+    vbroadcasti32x4 \off(%rbp,%rsi), %zmm9
+    vpaddq  %zmm9, \x0, %zmm9
+    vmovdqa64 %zmm9, 4*\off(%rsp,%rsi,4)
+.endm
+
+/* Sixteen rounds of block base/16 of four; with SCHED_QUAD, eight steps. */
+.macro ROUNDS16_QUAD base, sched
+    ROUND %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, \base+0, %rdx, %rdi, 4
+    ROUND %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, \base+8, %rdi, %rdx, 4
+    STEP \sched, %zmm0, %zmm1, %zmm4, %zmm5, %zmm7, 128
+    ROUND %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, \base+64, %rdx, %rdi, 4
+    ROUND %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, \base+72, %rdi, %rdx, 4
+    STEP \sched, %zmm1, %zmm2, %zmm5, %zmm6, %zmm0, 144
+    ROUND %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, \base+128, %rdx, %rdi, 4
+    ROUND %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, \base+136, %rdi, %rdx, 4
+    STEP \sched, %zmm2, %zmm3, %zmm6, %zmm7, %zmm1, 160
+    ROUND %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, \base+192, %rdx, %rdi, 4
+    ROUND %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, \base+200, %rdi, %rdx, 4
+    STEP \sched, %zmm3, %zmm4, %zmm7, %zmm0, %zmm2, 176
+    ROUND %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, \base+256, %rdx, %rdi, 4
+    ROUND %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, \base+264, %rdi, %rdx, 4
+    STEP \sched, %zmm4, %zmm5, %zmm0, %zmm1, %zmm3, 192
+    ROUND %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, \base+320, %rdx, %rdi, 4
+    ROUND %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, \base+328, %rdi, %rdx, 4
+    STEP \sched, %zmm5, %zmm6, %zmm1, %zmm2, %zmm4, 208
+    ROUND %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, \base+384, %rdx, %rdi, 4
+    ROUND %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, \base+392, %rdi, %rdx, 4
+    STEP \sched, %zmm6, %zmm7, %zmm2, %zmm3, %zmm5, 224
+    ROUND %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, \base+448, %rdx, %rdi, 4
+    ROUND %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, \base+456, %rdi, %rdx, 4
+    STEP \sched, %zmm7, %zmm0, %zmm3, %zmm4, %zmm6, 240
+.endm
+
+/* Loads four blocks (rsi, rsi+128, rsi+256, rsi+384) into zmm0-7 and
+ * stores W+K for words 0..15. zmm12 is the byte swap. */
+.macro LOAD_QUAD
+    .irp j, 0, 1, 2, 3, 4, 5, 6, 7
+    vmovdqu 16*\j(%rsi), %xmm\j
+    vinserti32x4 $1, 128+16*\j(%rsi), %zmm\j, %zmm\j
+    vinserti32x4 $2, 256+16*\j(%rsi), %zmm\j, %zmm\j
+    vinserti32x4 $3, 384+16*\j(%rsi), %zmm\j, %zmm\j
+    vpshufb %zmm12, %zmm\j, %zmm\j
+    vbroadcasti32x4 16*\j(%rbp), %zmm8
+    vpaddq  %zmm8, %zmm\j, %zmm8
+    vmovdqa64 %zmm8, 64*\j(%rsp)
+    .endr
+.endm
+
+/* The rounds of block q (1..3) of four, all read from the stack. */
+.macro QUAD_BLOCK q
+    mov     %r9, %rdi
+    xor     %r10, %rdi
+    xor     %esi, %esi
+10: ROUNDS16_QUAD 16*\q, none
+    add     $128, %rsi
+    cmp     $640, %rsi
+    jb      10b
+    mov     OFF_STATE(%rsp), %rax
+    ADD_STATE
+.endm
+
+.macro SHA512_BODY sched, quad
     _CET_ENDBR
     push    %rbp
     push    %rbx
@@ -273,6 +358,7 @@
     add     %rsi, %rdx
     mov     %rdx, OFF_END(%rsp)
     mov     %rdi, OFF_STATE(%rsp)
+    movq    $1280, OFF_WIPE(%rsp)
     lea     sha512_asm_k2(%rip), %rbp
     vmovdqa sha512_asm_masks(%rip), %ymm12      /* big-endian words */
     vmovdqa sha512_asm_masks+32(%rip), %ymm13   /* rotate right by 8 */
@@ -284,6 +370,37 @@
     mov     40(%rdi), %r13
     mov     48(%rdi), %r14
     mov     56(%rdi), %r15
+.if \quad
+    vbroadcasti32x4 sha512_asm_masks(%rip), %zmm12
+    lea     sha512_asm_k(%rip), %rbp
+11: /* four blocks while there are at least four */
+    lea     512(%rsi), %rcx
+    cmp     OFF_END(%rsp), %rcx
+    ja      12f
+    mov     %rsi, OFF_IN(%rsp)
+    movq    $WK_BYTES, OFF_WIPE(%rsp)
+    LOAD_QUAD
+    mov     %r9, %rdi
+    xor     %r10, %rdi
+    xor     %esi, %esi
+6:  ROUNDS16_QUAD 0, SCHED_QUAD
+    add     $128, %rsi
+    cmp     $512, %rsi
+    jb      6b
+    ROUNDS16_QUAD 0, none
+    mov     OFF_STATE(%rsp), %rax
+    ADD_STATE
+    QUAD_BLOCK 1
+    QUAD_BLOCK 2
+    QUAD_BLOCK 3
+    mov     OFF_IN(%rsp), %rsi
+    add     $512, %rsi
+    cmp     OFF_END(%rsp), %rsi
+    jb      11b
+    jmp     8f
+12: lea     sha512_asm_k2(%rip), %rbp
+    vmovdqa sha512_asm_masks(%rip), %ymm12
+.endif
 1:  /* a pair of blocks: rsi and rsi + 128, or rsi twice if it is the last */
     mov     %rsi, OFF_IN(%rsp)
     lea     128(%rsi), %rcx
@@ -326,7 +443,7 @@
     vmovdqa %ymm0, 64(%rsp,%rax)
     vmovdqa %ymm0, 96(%rsp,%rax)
     add     $128, %rax
-    cmp     $1280, %rax
+    cmp     OFF_WIPE(%rsp), %rax
     jb      4b
     vzeroall
 #if defined(HMAC_WIN64)
@@ -350,11 +467,11 @@
 
     .text
 FUNC_BEGIN(SYM(sha512_compress_avx2_asm))
-    SHA512_BODY SCHED_AVX2
+    SHA512_BODY SCHED_AVX2, 0
 FUNC_END(SYM(sha512_compress_avx2_asm))
 
 FUNC_BEGIN(SYM(sha512_compress_avx512_asm))
-    SHA512_BODY SCHED_AVX512
+    SHA512_BODY SCHED_AVX512, 1
 FUNC_END(SYM(sha512_compress_avx512_asm))
 
     RODATA
@@ -404,6 +521,52 @@ sha512_asm_k2:
     KPAIR 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c
     KPAIR 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a
     KPAIR 0x5fcb6fab3ad6faec, 0x6c44198c4a475817
+/* K[0..79] in order, broadcast per slot by the four-block schedule. */
+.macro KQUAD2 k0, k1
+    .quad \k0, \k1
+.endm
+    .p2align 6
+sha512_asm_k:
+    KQUAD2 0x428a2f98d728ae22, 0x7137449123ef65cd
+    KQUAD2 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc
+    KQUAD2 0x3956c25bf348b538, 0x59f111f1b605d019
+    KQUAD2 0x923f82a4af194f9b, 0xab1c5ed5da6d8118
+    KQUAD2 0xd807aa98a3030242, 0x12835b0145706fbe
+    KQUAD2 0x243185be4ee4b28c, 0x550c7dc3d5ffb4e2
+    KQUAD2 0x72be5d74f27b896f, 0x80deb1fe3b1696b1
+    KQUAD2 0x9bdc06a725c71235, 0xc19bf174cf692694
+    KQUAD2 0xe49b69c19ef14ad2, 0xefbe4786384f25e3
+    KQUAD2 0x0fc19dc68b8cd5b5, 0x240ca1cc77ac9c65
+    KQUAD2 0x2de92c6f592b0275, 0x4a7484aa6ea6e483
+    KQUAD2 0x5cb0a9dcbd41fbd4, 0x76f988da831153b5
+    KQUAD2 0x983e5152ee66dfab, 0xa831c66d2db43210
+    KQUAD2 0xb00327c898fb213f, 0xbf597fc7beef0ee4
+    KQUAD2 0xc6e00bf33da88fc2, 0xd5a79147930aa725
+    KQUAD2 0x06ca6351e003826f, 0x142929670a0e6e70
+    KQUAD2 0x27b70a8546d22ffc, 0x2e1b21385c26c926
+    KQUAD2 0x4d2c6dfc5ac42aed, 0x53380d139d95b3df
+    KQUAD2 0x650a73548baf63de, 0x766a0abb3c77b2a8
+    KQUAD2 0x81c2c92e47edaee6, 0x92722c851482353b
+    KQUAD2 0xa2bfe8a14cf10364, 0xa81a664bbc423001
+    KQUAD2 0xc24b8b70d0f89791, 0xc76c51a30654be30
+    KQUAD2 0xd192e819d6ef5218, 0xd69906245565a910
+    KQUAD2 0xf40e35855771202a, 0x106aa07032bbd1b8
+    KQUAD2 0x19a4c116b8d2d0c8, 0x1e376c085141ab53
+    KQUAD2 0x2748774cdf8eeb99, 0x34b0bcb5e19b48a8
+    KQUAD2 0x391c0cb3c5c95a63, 0x4ed8aa4ae3418acb
+    KQUAD2 0x5b9cca4f7763e373, 0x682e6ff3d6b2b8a3
+    KQUAD2 0x748f82ee5defb2fc, 0x78a5636f43172f60
+    KQUAD2 0x84c87814a1f0ab72, 0x8cc702081a6439ec
+    KQUAD2 0x90befffa23631e28, 0xa4506cebde82bde9
+    KQUAD2 0xbef9a3f7b2c67915, 0xc67178f2e372532b
+    KQUAD2 0xca273eceea26619c, 0xd186b8c721c0c207
+    KQUAD2 0xeada7dd6cde0eb1e, 0xf57d4f7fee6ed178
+    KQUAD2 0x06f067aa72176fba, 0x0a637dc5a2c898a6
+    KQUAD2 0x113f9804bef90dae, 0x1b710b35131c471b
+    KQUAD2 0x28db77f523047d84, 0x32caab7b40c72493
+    KQUAD2 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c
+    KQUAD2 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a
+    KQUAD2 0x5fcb6fab3ad6faec, 0x6c44198c4a475817
 sha512_asm_masks:
     /* vpshufb: byte-reverse each 64-bit word */
     .byte 7, 6, 5, 4, 3, 2, 1, 0, 15, 14, 13, 12, 11, 10, 9, 8
