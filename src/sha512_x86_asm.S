@@ -214,32 +214,34 @@
     STEP \sched, %ymm7, %ymm0, %ymm3, %ymm4, %ymm6, 480
 .endm
 
-/* Adds a..h into state[] (pointer in rax) and stores the result there. */
-.macro ADD_STATE
-    add     0(%rax), %r8
-    add     8(%rax), %r9
-    add     16(%rax), %r10
-    add     24(%rax), %r11
-    add     32(%rax), %r12
-    add     40(%rax), %r13
-    add     48(%rax), %r14
-    add     56(%rax), %r15
-    mov     %r8, 0(%rax)
-    mov     %r9, 8(%rax)
-    mov     %r10, 16(%rax)
-    mov     %r11, 24(%rax)
-    mov     %r12, 32(%rax)
-    mov     %r13, 40(%rax)
-    mov     %r14, 48(%rax)
-    mov     %r15, 56(%rax)
+/* Adds a..h into state[] (pointer in st) and stores the result there.
+ * (Every macro here has a named parameter: on Darwin, the assembler reads
+ * $1, $2 in a macro without one as positional arguments.) */
+.macro ADD_STATE st
+    add     0(\st), %r8
+    add     8(\st), %r9
+    add     16(\st), %r10
+    add     24(\st), %r11
+    add     32(\st), %r12
+    add     40(\st), %r13
+    add     48(\st), %r14
+    add     56(\st), %r15
+    mov     %r8, 0(\st)
+    mov     %r9, 8(\st)
+    mov     %r10, 16(\st)
+    mov     %r11, 24(\st)
+    mov     %r12, 32(\st)
+    mov     %r13, 40(\st)
+    mov     %r14, 48(\st)
+    mov     %r15, 56(\st)
 .endm
 
 /* Loads the pair's 16 words into ymm0-7 (block at rsi low, block at rcx
  * high), byte-swapped, and stores W+K for words 0..15. */
-.macro LOAD_PAIR
+.macro LOAD_PAIR second
     .irp j, 0, 1, 2, 3, 4, 5, 6, 7
     vmovdqu 16*\j(%rsi), %xmm\j
-    vinserti128 $1, 16*\j(%rcx), %ymm\j, %ymm\j
+    vinserti128 $1, 16*\j(\second), %ymm\j, %ymm\j
     vpshufb %ymm12, %ymm\j, %ymm\j
     vpaddq  32*\j(%rbp), %ymm\j, %ymm8
     vmovdqa %ymm8, 32*\j(%rsp)
@@ -302,12 +304,12 @@
 
 /* Loads four blocks (rsi, rsi+128, rsi+256, rsi+384) into zmm0-7 and
  * stores W+K for words 0..15. zmm12 is the byte swap. */
-.macro LOAD_QUAD
+.macro LOAD_QUAD first
     .irp j, 0, 1, 2, 3, 4, 5, 6, 7
-    vmovdqu 16*\j(%rsi), %xmm\j
-    vinserti32x4 $1, 128+16*\j(%rsi), %zmm\j, %zmm\j
-    vinserti32x4 $2, 256+16*\j(%rsi), %zmm\j, %zmm\j
-    vinserti32x4 $3, 384+16*\j(%rsi), %zmm\j, %zmm\j
+    vmovdqu 16*\j(\first), %xmm\j
+    vinserti32x4 $1, 128+16*\j(\first), %zmm\j, %zmm\j
+    vinserti32x4 $2, 256+16*\j(\first), %zmm\j, %zmm\j
+    vinserti32x4 $3, 384+16*\j(\first), %zmm\j, %zmm\j
     vpshufb %zmm12, %zmm\j, %zmm\j
     vbroadcasti32x4 16*\j(%rbp), %zmm8
     vpaddq  %zmm8, %zmm\j, %zmm8
@@ -325,7 +327,7 @@
     cmp     $640, %rsi
     jb      10b
     mov     OFF_STATE(%rsp), %rax
-    ADD_STATE
+    ADD_STATE %rax
 .endm
 
 .macro SHA512_BODY sched, quad
@@ -379,7 +381,7 @@
     ja      12f
     mov     %rsi, OFF_IN(%rsp)
     movq    $WK_BYTES, OFF_WIPE(%rsp)
-    LOAD_QUAD
+    LOAD_QUAD %rsi
     mov     %r9, %rdi
     xor     %r10, %rdi
     xor     %esi, %esi
@@ -389,7 +391,7 @@
     jb      6b
     ROUNDS16_QUAD 0, none
     mov     OFF_STATE(%rsp), %rax
-    ADD_STATE
+    ADD_STATE %rax
     QUAD_BLOCK 1
     QUAD_BLOCK 2
     QUAD_BLOCK 3
@@ -406,7 +408,7 @@
     lea     128(%rsi), %rcx
     cmp     OFF_END(%rsp), %rcx
     cmovae  %rsi, %rcx
-    LOAD_PAIR
+    LOAD_PAIR %rcx
     mov     %r9, %rdi
     xor     %r10, %rdi                  /* b^c for the first round */
     xor     %esi, %esi
@@ -416,7 +418,7 @@
     jb      2b
     ROUNDS16 0, none                    /* rounds 64..79 */
     mov     OFF_STATE(%rsp), %rax
-    ADD_STATE
+    ADD_STATE %rax
     mov     OFF_IN(%rsp), %rsi
     add     $128, %rsi
     cmp     OFF_END(%rsp), %rsi
@@ -430,7 +432,7 @@
     cmp     $1280, %rsi
     jb      3b
     mov     OFF_STATE(%rsp), %rax
-    ADD_STATE
+    ADD_STATE %rax
     mov     OFF_IN(%rsp), %rsi
     add     $128, %rsi
     cmp     OFF_END(%rsp), %rsi
