@@ -10,10 +10,19 @@
  * hashed, XORed and copied. Every keyed state and intermediate value is
  * wiped before returning.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "hmac/utils.h"
 #include "internal.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#define HMAC_NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#define HMAC_NOINLINE __declspec(noinline)
+#else
+#define HMAC_NOINLINE
+#endif
 
 typedef union {
     crypto_hash_sha256_state s256;
@@ -33,9 +42,19 @@ static void kdf_hmac_fresh(const hmac_hash *h, kdf_hmac *k)
     memcpy(&k->octx, &k->okey, h->ctx_size);
 }
 
-void hmac_hkdf_expand(const hmac_hash *h, uint8_t *out, size_t outlen,
-                      const uint8_t *info, size_t infolen, const uint8_t *prk,
-                      size_t prklen)
+/* 1 if [a, a+alen) and [b, b+blen) share a byte. Only the order of the
+ * addresses matters, so comparing them as integers is enough. */
+static int overlaps(const void *a, size_t alen, const void *b, size_t blen)
+{
+    uintptr_t pa = (uintptr_t)a, pb = (uintptr_t)b;
+
+    return alen > 0 && blen > 0 && pa < pb + blen && pb < pa + alen;
+}
+
+static void hkdf_expand_blocks(const hmac_hash *h, uint8_t *out,
+                               size_t outlen, const uint8_t *info,
+                               size_t infolen, const uint8_t *prk,
+                               size_t prklen)
 {
     kdf_hmac k;
     uint8_t t[HMAC_MAX_DIGEST];
@@ -62,6 +81,33 @@ void hmac_hkdf_expand(const hmac_hash *h, uint8_t *out, size_t outlen,
     hmac_memzero(t, sizeof t);
 }
 
+/* Every block reads all of info, so an output over info would feed the
+ * blocks written so far into the later ones: the whole output is made in
+ * a buffer first. Out of line, so only this rare case pays its 16 KiB of
+ * stack. */
+static HMAC_NOINLINE void hkdf_expand_overlapping(
+    const hmac_hash *h, uint8_t *out, size_t outlen, const uint8_t *info,
+    size_t infolen, const uint8_t *prk, size_t prklen)
+{
+    uint8_t okm[255 * HMAC_MAX_DIGEST];
+
+    hkdf_expand_blocks(h, okm, outlen, info, infolen, prk, prklen);
+    memcpy(out, okm, outlen);
+    hmac_memzero(okm, outlen);
+}
+
+void hmac_hkdf_expand(const hmac_hash *h, uint8_t *out, size_t outlen,
+                      const uint8_t *info, size_t infolen, const uint8_t *prk,
+                      size_t prklen)
+{
+    /* prk may overlap out: it is consumed before the first output byte. */
+    if (overlaps(out, outlen, info, infolen)) {
+        hkdf_expand_overlapping(h, out, outlen, info, infolen, prk, prklen);
+    } else {
+        hkdf_expand_blocks(h, out, outlen, info, infolen, prk, prklen);
+    }
+}
+
 /* Pads a block that holds an hlen-byte message after one keyed block:
  * 0x80, zeros, and the bit length (block_size + hlen) * 8 at the end. The
  * length field is 8 or 16 bytes; its high bytes are zero here. */
@@ -80,6 +126,10 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
                  size_t saltlen, unsigned long long iterations)
 {
     kdf_hmac k;
+    /* The inner state after ikey || salt: the same for every block, so the
+     * salt is read once, before any output is written (out may overlap it;
+     * passwd is consumed by the keying, so out may overlap that too). */
+    kdf_state salted;
     /* U(j) lives in the first hlen bytes of iblock, already padded as the
      * inner hash's last block; the inner digest lands in oblock likewise. */
     uint8_t iblock[HMAC_MAX_BLOCK], oblock[HMAC_MAX_BLOCK];
@@ -89,6 +139,8 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
     unsigned long long j;
 
     hmac_generic_init(h, &k.ikey, &k.okey, pw, pwlen);
+    memcpy(&salted, &k.ikey, h->ctx_size);
+    h->update(&salted, salt, saltlen);
     pad_after_key_block(h, iblock);
     pad_after_key_block(h, oblock);
     while (outlen > 0) {
@@ -97,8 +149,8 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
         /* U1 = PRF(P, S || INT(i)); T = U1 ^ U2 ^ ... ^ Uc. */
         index++;
         store_be32(be_index, index);
-        kdf_hmac_fresh(h, &k);
-        h->update(&k.ictx, salt, saltlen);
+        memcpy(&k.ictx, &salted, h->ctx_size);
+        memcpy(&k.octx, &k.okey, h->ctx_size);
         h->update(&k.ictx, be_index, 4);
         hmac_generic_final(h, &k.ictx, &k.octx, iblock, hlen);
         memcpy(t, iblock, hlen);
@@ -116,6 +168,7 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
         outlen -= take;
     }
     hmac_memzero(&k, sizeof k);
+    hmac_memzero(&salted, sizeof salted);
     hmac_memzero(iblock, sizeof iblock);
     hmac_memzero(oblock, sizeof oblock);
     hmac_memzero(t, sizeof t);

@@ -305,6 +305,120 @@ static void test_pbkdf2_bad_input(void **unused)
     }
 }
 
+/* Outputs that overlap an input (issue 14): the same bytes as with
+ * separate buffers. One arena holds input and output at every relative
+ * offset, from the output starting well before the input to well after,
+ * so whole-block, partial and exact (out == in) overlaps are all met. */
+enum { OV_IN = 150, OV_SPAN = 200 };
+
+static void test_hkdf_overlap(void **unused)
+{
+    uint8_t prk[64], info[OV_IN], want[OV_SPAN], arena[3 * OV_SPAN];
+    uint64_t seed = 14;
+    size_t a, outlen, infolen, off;
+
+    (void)unused;
+    tu_fill_random(prk, sizeof prk, &seed);
+    tu_fill_random(info, sizeof info, &seed);
+    for (a = 0; a < sizeof hkdfs / sizeof hkdfs[0]; a++) {
+        const hkdf_algo *alg = &hkdfs[a];
+        static const size_t outlens[] = {1, 31, 32, 33, 64, 65, 130, OV_SPAN};
+        static const size_t infolens[] = {1, 32, 64, 100, OV_IN};
+        size_t oi, ii;
+
+        for (oi = 0; oi < sizeof outlens / sizeof outlens[0]; oi++) {
+            for (ii = 0; ii < sizeof infolens / sizeof infolens[0]; ii++) {
+                outlen = outlens[oi];
+                infolen = infolens[ii];
+                assert_int_equal(alg->expand(want, outlen, (const char *)info,
+                                             infolen, prk), 0);
+                /* ctx at OV_SPAN in the arena, out anywhere that touches it */
+                for (off = OV_SPAN - outlen; off <= OV_SPAN + infolen; off++) {
+                    memcpy(arena + OV_SPAN, info, infolen);
+                    assert_int_equal(alg->expand(arena + off, outlen,
+                                                 (const char *)arena + OV_SPAN,
+                                                 infolen, prk), 0);
+                    if (memcmp(arena + off, want, outlen) != 0) {
+                        fail_msg("%s expand: out overlapping ctx differs "
+                                 "(out %zu, ctx %zu, out at ctx%+d)",
+                                 alg->name, outlen, infolen,
+                                 (int)off - OV_SPAN);
+                    }
+                }
+                /* out == prk: the key is consumed before any output */
+                memcpy(arena, prk, alg->prk_bytes);
+                memset(arena + alg->prk_bytes, 0xee, OV_SPAN);
+                assert_int_equal(alg->expand(arena, outlen, (const char *)info,
+                                             infolen, arena), 0);
+                assert_memory_equal(arena, want, outlen);
+            }
+            /* extract: prk == salt, prk == ikm (salt of outlens[oi] bytes,
+             * at most 100) */
+            infolen = outlens[oi] < 100 ? outlens[oi] : 100;
+            assert_int_equal(alg->extract(want, info, infolen, info + 7, 90),
+                             0);
+            memcpy(arena, info, infolen);
+            assert_int_equal(alg->extract(arena, arena, infolen, info + 7, 90),
+                             0);
+            assert_memory_equal(arena, want, alg->prk_bytes);
+            memcpy(arena, info + 7, 90);
+            assert_int_equal(alg->extract(arena, info, infolen, arena, 90), 0);
+            assert_memory_equal(arena, want, alg->prk_bytes);
+        }
+    }
+}
+
+static void test_pbkdf2_overlap(void **unused)
+{
+    uint8_t pw[OV_IN], salt[OV_IN], want[OV_SPAN], arena[3 * OV_SPAN];
+    uint64_t seed = 1414;
+    static const size_t outlens[] = {1, 32, 33, 64, 65, 129, OV_SPAN};
+    static const size_t inlens[] = {0, 1, 20, 64, 65, 129, OV_IN};
+    size_t oi, ii, off, outlen, inlen;
+    int sha512, salt_side;
+
+    (void)unused;
+    tu_fill_random(pw, sizeof pw, &seed);
+    tu_fill_random(salt, sizeof salt, &seed);
+    for (sha512 = 0; sha512 <= 1; sha512++) {
+        int (*pbkdf2)(unsigned char *, size_t, const unsigned char *, size_t,
+                      const unsigned char *, size_t, unsigned long long) =
+            sha512 ? hmac_pbkdf2_sha512 : hmac_pbkdf2_sha256;
+
+        for (oi = 0; oi < sizeof outlens / sizeof outlens[0]; oi++) {
+            for (ii = 0; ii < sizeof inlens / sizeof inlens[0]; ii++) {
+                outlen = outlens[oi];
+                inlen = inlens[ii];
+                assert_int_equal(pbkdf2(want, outlen, pw, inlen, salt, inlen,
+                                        3), 0);
+                for (salt_side = 0; salt_side <= 1; salt_side++) {
+                    for (off = OV_SPAN - outlen; off <= OV_SPAN + inlen;
+                         off++) {
+                        const uint8_t *p = pw, *s = salt;
+
+                        if (salt_side) {
+                            memcpy(arena + OV_SPAN, salt, inlen);
+                            s = arena + OV_SPAN;
+                        } else {
+                            memcpy(arena + OV_SPAN, pw, inlen);
+                            p = arena + OV_SPAN;
+                        }
+                        assert_int_equal(pbkdf2(arena + off, outlen, p, inlen,
+                                                s, inlen, 3), 0);
+                        if (memcmp(arena + off, want, outlen) != 0) {
+                            fail_msg("PBKDF2-SHA-%s: out overlapping %s "
+                                     "differs (out %zu, in %zu, out at "
+                                     "in%+d)", sha512 ? "512" : "256",
+                                     salt_side ? "salt" : "passwd", outlen,
+                                     inlen, (int)off - OV_SPAN);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 #ifdef HMAC_TEST_HAVE_OPENSSL
 /* PBKDF2 against OpenSSL's PKCS5_PBKDF2_HMAC on pseudo-random inputs:
  * passwords and salts around the block size (a password longer than the
@@ -354,6 +468,8 @@ int main(void)
         cmocka_unit_test(test_pbkdf2_rfc7914),
         cmocka_unit_test(test_pbkdf2_sha512_known),
         cmocka_unit_test(test_pbkdf2_bad_input),
+        cmocka_unit_test(test_hkdf_overlap),
+        cmocka_unit_test(test_pbkdf2_overlap),
 #ifdef HMAC_TEST_HAVE_OPENSSL
         cmocka_unit_test(test_pbkdf2_openssl),
 #endif

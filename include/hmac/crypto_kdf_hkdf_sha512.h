@@ -41,7 +41,8 @@ HMAC_API size_t crypto_kdf_hkdf_sha512_statebytes(void);
 /* HKDF-Extract: prk = HMAC-SHA-512(salt, ikm). A NULL/empty salt means
  * "no salt" (RFC 5869: HashLen zero bytes, which gives the same PRK). NULL
  * with a zero length is fine for salt and ikm. Returns 0, or -1 when prk is
- * NULL or a pointer is NULL with a non-zero length. */
+ * NULL or a pointer is NULL with a non-zero length. prk may overlap salt
+ * or ikm (both are read before prk is written). */
 HMAC_API int crypto_kdf_hkdf_sha512_extract(
     unsigned char prk[crypto_kdf_hkdf_sha512_KEYBYTES],
     const unsigned char *salt, size_t salt_len, const unsigned char *ikm,
@@ -66,7 +67,9 @@ HMAC_API int crypto_kdf_hkdf_sha512_extract_final(
  * 5869's "info"; NULL when ctx_len is 0). Returns 0; or -1 with errno set
  * to EINVAL, leaving out untouched, when out_len exceeds
  * crypto_kdf_hkdf_sha512_BYTES_MAX or a pointer is NULL with a non-zero
- * length. */
+ * length. out may overlap ctx or prk, in part or whole: the result is
+ * the same as with separate buffers (an out overlapping ctx is built in a
+ * stack buffer of up to 16 KiB first). */
 HMAC_API int crypto_kdf_hkdf_sha512_expand(
     unsigned char *out, size_t out_len, const char *ctx, size_t ctx_len,
     const unsigned char prk[crypto_kdf_hkdf_sha512_KEYBYTES]);

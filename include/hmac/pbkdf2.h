@@ -26,7 +26,8 @@ extern "C" {
  * NULL is fine for passwd or salt when its length is 0. Returns 0; or -1
  * with errno set to EINVAL, leaving out untouched, when iterations is 0,
  * outlen is 0 or larger than (2^32 - 1) * 32, out is NULL, or passwd/salt
- * is NULL with a non-zero length. */
+ * is NULL with a non-zero length. out may overlap passwd or salt, in part
+ * or whole: both are read before the first output byte is written. */
 HMAC_API int hmac_pbkdf2_sha256(unsigned char *out, size_t outlen,
                                 const unsigned char *passwd, size_t passwdlen,
                                 const unsigned char *salt, size_t saltlen,
