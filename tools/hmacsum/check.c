@@ -15,19 +15,24 @@
 typedef struct line_reader {
     int fd;
     int err;
+    int overlong; /* the last line was longer than HS_MAX_LINE */
     size_t pos, end;
     unsigned char buf[4096];
 } line_reader;
 
-/* Reads one line without its '\n' into *line (grown as needed).
- * Returns 1 for a line, 0 at EOF, -1 on a read error (in r->err). */
+/* Reads one line without its '\n' into *line (grown as needed, up to
+ * HS_MAX_LINE bytes: the rest of a longer line is read and dropped, and
+ * r->overlong set, so an endless line such as /dev/zero's costs constant
+ * memory). Returns 1 for a line, 0 at EOF, -1 on a read error (in r->err). */
 static int read_line(line_reader *r, char **line, size_t *cap, size_t *len)
 {
     char *grown;
+    size_t want;
     long n;
     int c, got = 0;
 
     *len = 0;
+    r->overlong = 0;
     for (;;) {
         if (r->pos == r->end) {
             n = hs_os_read(r->fd, r->buf, sizeof r->buf);
@@ -46,14 +51,20 @@ static int read_line(line_reader *r, char **line, size_t *cap, size_t *len)
         if (c == '\n') {
             return 1;
         }
+        if (*len == HS_MAX_LINE) {
+            r->overlong = 1;
+            continue;
+        }
         if (*len + 2 > *cap) {
-            grown = (char *) realloc(*line, *cap * 2 + 128);
+            want = *cap * 2 + 128;
+            want = want > HS_MAX_LINE + 1 ? HS_MAX_LINE + 1 : want;
+            grown = (char *) realloc(*line, want);
             if (grown == NULL) {
                 r->err = ENOMEM;
                 return -1;
             }
             *line = grown;
-            *cap = *cap * 2 + 128;
+            *cap = want;
         }
         (*line)[(*len)++] = (char) c;
         (*line)[*len] = '\0';
@@ -108,6 +119,7 @@ static int parse_bsd(char *s, size_t len, hs_sum_line *out)
             s[taglen] != ' ' || s[taglen + 1] != '(') {
             continue;
         }
+        out->alg = alg; /* named by the line, even if the rest is bad */
         rest = s + taglen + 2;
         restlen = len - taglen - 2;
         for (k = 0; k < 2; k++) { /* hex, then base64 */
@@ -118,7 +130,6 @@ static int parse_bsd(char *s, size_t len, hs_sum_line *out)
                 memcmp(rest + restlen - textlen - 4, ") = ", 4) == 0 &&
                 hs_tag_from_text(out->tag, alg->bytes,
                                  rest + restlen - textlen, textlen) == 0) {
-                out->alg = alg;
                 out->name = rest;
                 out->name_len = restlen - textlen - 4;
                 return HS_LINE_OK;
@@ -154,6 +165,7 @@ int hs_parse_sum_line(char *line, size_t len, const hs_alg *alg,
     char *s = line;
     int escaped, rc;
 
+    out->alg = alg; /* what a bad line is reported as, unless it names one */
     if (len > 0 && line[len - 1] == '\r') { /* CRLF sum files */
         len--;
     }
@@ -189,16 +201,21 @@ int hs_parse_sum_line(char *line, size_t len, const hs_alg *alg,
     return HS_LINE_OK;
 }
 
-/* Prints "name: RESULT" with the name escaped as in the sums. */
+/* Prints "name: RESULT"; the name comes from the sum file, so it is shown
+ * in hs_print_name_safe's form (GNU's for newlines and backslashes). */
 static void print_result(const char *name, size_t len, const char *result)
 {
-    int escape = hs_name_needs_escape(name, len);
-
-    if (escape) {
-        fputc('\\', stdout);
-    }
-    hs_print_name(stdout, name, len, escape);
+    hs_print_name_safe(stdout, name, len);
     printf(": %s\n", result);
+}
+
+/* "hmacsum: NAME: why" on stderr, NAME (from the sum file) shown safely. */
+static void name_error(const char *name, size_t len, const char *why)
+{
+    fflush(stdout);
+    fprintf(stderr, "%s: ", hs_progname);
+    hs_print_name_safe(stderr, name, len);
+    fprintf(stderr, ": %s\n", why);
 }
 
 typedef struct check_counts {
@@ -223,7 +240,14 @@ static void verify_done(void *ctx, const hs_many_file *f)
     cc->n.verified++;
     if (f->err != 0) {
         cc->n.unreadable++;
-        hs_error("%s: %s", f->path, strerror(f->err));
+        if (f->err == EBADF && strcmp(f->path, "-") == 0 &&
+            hs_input_stdin_is_key()) {
+            name_error(f->path, f->path_len,
+                       "standard input holds the key (--key-fd 0), so it "
+                       "cannot be checked as data");
+        } else {
+            name_error(f->path, f->path_len, strerror(f->err));
+        }
         if (!opts->status) {
             print_result(f->path, f->path_len, "FAILED open or read");
         }
@@ -294,15 +318,19 @@ int hs_check_file(const char *path, const hs_key *key,
         if (len == 0) {
             continue;
         }
-        switch (hs_parse_sum_line(line, len, opts->alg, &sl)) {
+        switch (r->overlong ? HS_LINE_BAD
+                            : hs_parse_sum_line(line, len, opts->alg, &sl)) {
         case HS_LINE_SKIP:
             break;
         case HS_LINE_BAD:
             cc.n.malformed++;
             if (opts->warn) {
                 hs_many_finish(&m); /* the lines above are reported first */
-                hs_error("%s: %lu: improperly formatted %s checksum line",
-                         shown, lineno, opts->alg->tag);
+                hs_error("%s: %lu: improperly formatted %s checksum line%s",
+                         shown, lineno,
+                         r->overlong ? opts->alg->tag : sl.alg->tag,
+                         r->overlong ? " (longer than the limit of "
+                                       HS_MAX_LINE_TEXT " bytes)" : "");
             }
             break;
         default:

@@ -26,6 +26,11 @@
 #define HS_MAX_TAG_TEXT (2U * HS_MAX_TAG_BYTES + 1U)
 /* Largest key --keygen writes. */
 #define HS_MAX_KEYGEN_BYTES 64U
+/* Longest sum-file line -c reads (without its newline): a longer one is
+ * improperly formatted, so an endless line costs constant memory. Far
+ * above any real line: a 4096-byte path, all escaped, plus a tag. */
+#define HS_MAX_LINE 65536U
+#define HS_MAX_LINE_TEXT "65536"
 /* Size of the streaming buffer: constant memory whatever the input size. */
 #define HS_IO_BUF_BYTES (64U * 1024U)
 /* Files hashed side by side (many.c): one HS_IO_BUF_BYTES buffer each. */
@@ -130,10 +135,20 @@ void hs_tag_to_text(char *text, const unsigned char *tag, size_t len,
  * or -1 for any other length or a character out of place. */
 int hs_tag_from_text(unsigned char *tag, size_t len, const char *text,
                      size_t text_len);
+/* Flushes stdout at exit. Returns 0, or -1 after printing "write error"
+ * with the errno of the first failed flush of stdout (not a stale one). */
+int hs_stdout_failed(void);
 /* 1 if name holds a character that must be escaped ('\\', '\n', '\r'). */
 int hs_name_needs_escape(const char *name, size_t len);
 /* Writes name[0..len) to out, escaping '\\', '\n' and '\r' if escape. */
 void hs_print_name(FILE *out, const char *name, size_t len, int escape);
+/* Writes name[0..len), which came from a sum file, so that it can neither
+ * forge a line nor drive the terminal. A name without control characters
+ * is written as is (GNU sha256sum -c does the same). Otherwise a backslash
+ * comes first, then the name with backslash, newline and carriage return
+ * written as backslash + '\\', 'n', 'r' (GNU's escapes) and every other
+ * byte below 0x20, and 0x7f, as backslash + 'x' + two hex digits. */
+void hs_print_name_safe(FILE *out, const char *name, size_t len);
 /* Prints one signing line, GNU ("<tag>  name") or BSD (--tag) form, the
  * tag in hex or (base64) in base64. */
 void hs_print_sum(const hs_alg *alg, const unsigned char *tag,
@@ -208,5 +223,7 @@ int hs_open_input(const char *path);
 void hs_close_input(const char *path, int fd);
 /* Records whether the key was read from standard input (--key-fd 0). */
 void hs_input_stdin_holds_key(int holds);
+/* 1 if the key was read from standard input (so "-" is refused). */
+int hs_input_stdin_is_key(void);
 
 #endif

@@ -35,3 +35,8 @@ void hs_input_stdin_holds_key(int holds)
 {
     stdin_holds_key = holds;
 }
+
+int hs_input_stdin_is_key(void)
+{
+    return stdin_holds_key;
+}

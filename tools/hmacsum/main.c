@@ -371,6 +371,19 @@ static int check_files(config *cfg, const hs_key *key)
     return status;
 }
 
+/* The library reads HMAC_BACKEND itself and, being a library, says
+ * nothing about a value it ignores: hmacsum says it, so a typo does not
+ * silently keep the hardware backends. */
+static void warn_backend_env(void)
+{
+    const char *env = getenv("HMAC_BACKEND");
+
+    if (env != NULL && env[0] != '\0' && strcmp(env, "portable") != 0) {
+        hs_error("warning: HMAC_BACKEND is ignored: its only value is "
+                 "'portable' (exactly)");
+    }
+}
+
 int main(int argc, char **argv)
 {
     config cfg;
@@ -386,6 +399,7 @@ int main(int argc, char **argv)
         return HS_EXIT_FAIL;
     }
     parse_args(&cfg, argc, argv);
+    warn_backend_env();
 
     if (cfg.help) {
         usage_text(stdout);
@@ -405,8 +419,9 @@ int main(int argc, char **argv)
                                cfg.hex_key) != 0) {
             status = HS_EXIT_USAGE;
         } else if (key.len == 0 && !cfg.allow_empty) {
-            hs_error("the key is empty: refusing to sign with it "
-                     "(--allow-empty-key overrides)");
+            hs_error("the key is empty: refusing to %s with it "
+                     "(--allow-empty-key overrides)",
+                     cfg.check ? "check" : "sign");
             status = HS_EXIT_USAGE;
         } else {
             hs_input_stdin_holds_key(key_is_stdin(&cfg));
@@ -416,8 +431,7 @@ int main(int argc, char **argv)
     }
     hs_key_free(&key);
     free(cfg.files);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        hs_error("write error: %s", strerror(errno));
+    if (hs_stdout_failed() != 0) {
         status = HS_EXIT_FAIL;
     }
     return status;

@@ -4,16 +4,46 @@
  */
 #include "hmacsum.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 
 const char *hs_progname = "hmacsum";
 
+/* errno of the first flush of stdout that failed, 0 while none has: a
+ * later flush may succeed (or fail otherwise) once the error is seen, and
+ * errno is long stale by exit. */
+static int stdout_errno;
+
+static void flush_stdout(void)
+{
+    int saved = errno;
+
+    errno = 0;
+    if (fflush(stdout) != 0 && stdout_errno == 0) {
+        stdout_errno = errno != 0 ? errno : -1;
+    }
+    errno = saved;
+}
+
+int hs_stdout_failed(void)
+{
+    flush_stdout();
+    if (stdout_errno > 0) {
+        hs_error("write error: %s", strerror(stdout_errno));
+    } else if (stdout_errno != 0 || ferror(stdout)) {
+        hs_error("write error"); /* as GNU: the cause is not known */
+    } else {
+        return 0;
+    }
+    return -1;
+}
+
 void hs_error(const char *fmt, ...)
 {
     va_list ap;
 
-    fflush(stdout); /* keep stdout and stderr in order on a terminal */
+    flush_stdout(); /* keep stdout and stderr in order on a terminal */
     fprintf(stderr, "%s: ", hs_progname);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -88,6 +118,42 @@ void hs_print_name(FILE *out, const char *name, size_t len, int escape)
             break;
         default:
             fputc(name[i], out);
+        }
+    }
+}
+
+static int is_control(unsigned char c)
+{
+    return c < 0x20 || c == 0x7f;
+}
+
+void hs_print_name_safe(FILE *out, const char *name, size_t len)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+    unsigned char c;
+
+    for (i = 0; i < len && !is_control((unsigned char) name[i]); i++) {
+    }
+    if (i == len) {
+        fwrite(name, 1, len, out);
+        return;
+    }
+    fputc('\\', out);
+    for (i = 0; i < len; i++) {
+        c = (unsigned char) name[i];
+        if (c == '\\') {
+            fputs("\\\\", out);
+        } else if (c == '\n') {
+            fputs("\\n", out);
+        } else if (c == '\r') {
+            fputs("\\r", out);
+        } else if (is_control(c)) {
+            fputs("\\x", out);
+            fputc(digits[c >> 4], out);
+            fputc(digits[c & 15], out);
+        } else {
+            fputc(c, out);
         }
     }
 }

@@ -295,7 +295,9 @@ check "newline escaped as \\n" has 'new\nline' odd.sums
 check "backslash escaped as \\\\" has 'back\\slash' odd.sums
 check "three lines for three files" test "$(wc -l <odd.sums)" -eq 3
 run 0 "check awkward names (GNU form)" -k jefe.key -c odd.sums
-check "check output escapes the name too" has '\back\\slash: OK' out
+# GNU sha256sum -c (coreutils 9.1) escapes a result line only for a newline
+check "check output: backslash alone is shown as is" has 'back\slash: OK' out
+check "check output: a newline is escaped, line marked" has '\new\nline: OK' out
 run 0 "sign awkward names (--tag)" --tag -k jefe.key "$nl" 'back\slash' 'paren) = x'
 cp out oddtag.sums
 check "--tag escaped form" has '\HMAC-SHA256 (back\\slash) = ' oddtag.sums
@@ -310,6 +312,88 @@ else
 fi
 printf '\\%s  bad\\qescape\n' "$S256" >badesc.sums
 run 1 "unknown escape is malformed" -k jefe.key -c badesc.sums
+
+# ---- hostile and odd input (issue 14) ------------------------------------------------
+# An unescaped sum line naming a\b is shown back as a\b, as GNU does.
+"$H" -k jefe.key 'back\slash' | sed 's/^\\//; s/\\\\/\\/' >plainbs.sums
+check "unescaped back-slash line as written" grep -q '  back\\slash$' plainbs.sums
+run 0 "check an unescaped back-slash line" -k jefe.key -c plainbs.sums
+check "unescaped back-slash name shown as GNU does" test "$(cat out)" = 'back\slash: OK'
+if have sha256sum; then
+    sha256sum "$nl" 'back\slash' >gnu.sums
+    sha256sum 'back\slash' | sed 's/^\\//; s/\\\\/\\/' >>gnu.sums
+    sha256sum -c gnu.sums 2>/dev/null >gnu.out
+    "$H" -k jefe.key "$nl" 'back\slash' >ours.sums
+    "$H" -k jefe.key 'back\slash' | sed 's/^\\//; s/\\\\/\\/' >>ours.sums
+    "$H" -k jefe.key -c ours.sums >ours.out 2>/dev/null
+    check "check output names = sha256sum -c's" cmp -s gnu.out ours.out
+else
+    skip "sha256sum not found: check output not compared with coreutils"
+fi
+# Names from a sum file cannot forge lines or reach the terminal raw.
+esc=$(printf '\033')
+cr=$(printf '\r')
+printf '%s  e\033[31mred\n' "$S256" >hostile.sums
+printf '\\%s  x\\nhmacsum: y: OK\n' "$S256" >>hostile.sums
+printf '\\%s  c\\rmsg: OK\n' "$S256" >>hostile.sums
+printf '%s  t\tab\001\177z\n' "$S256" >>hostile.sums
+run 1 "hostile names in a sum file" -k jefe.key -c hostile.sums
+check "no escape or CR byte on stdout" test "$(tr -d -c "$esc$cr" <out | wc -c)" -eq 0
+check "no escape or CR byte on stderr" test "$(tr -d -c "$esc$cr" <err | wc -c)" -eq 0
+check "one stdout line per listed file" test "$(wc -l <out)" -eq 4
+check "ESC shown as \\x1b" has '\e\x1b[31mred: FAILED open or read' out
+check "newline cannot forge a line" has '\x\nhmacsum: y: OK: FAILED open or read' out
+check "CR shown as \\r" has '\c\rmsg: OK: FAILED open or read' out
+check "tab, 0x01, 0x7f as \\xHH" has '\t\x09ab\x01\x7fz: FAILED open or read' out
+check "stderr names escaped the same way" has 'hmacsum: \e\x1b[31mred: No such file or directory' err
+check "stderr: forged line stays on one line" test "$(grep -c '^hmacsum: ' err)" -eq "$(wc -l <err)"
+
+# -w names the algorithm of a bad BSD line, not -a's.
+printf 'HMAC-SHA512 (msg) = 00ff\n' >bad512.sums
+run 1 "bad HMAC-SHA512 BSD line" -k jefe.key -c -w bad512.sums
+check "-w names HMAC-SHA512" has "bad512.sums: 1: improperly formatted HMAC-SHA512 checksum line" err
+
+# A sum line naming '-' while the key came from standard input.
+printf '%s  -\n' "$S256" >dash.sums
+"$H" --key-fd 0 -c dash.sums <jefe.key >out 2>err
+check "'-' in a sum file under --key-fd 0 fails" test $? -eq 1
+check "  ... and says why" has "hmacsum: -: standard input holds the key (--key-fd 0)" err
+
+# An empty key while checking is not "signing".
+run 2 "empty key refused in check mode" -k empty.key -c sums
+check "empty key message says check" has "refusing to check with it" err
+
+# Over-long lines: improperly formatted, bounded memory.
+long=$(head -c 70000 /dev/zero | tr '\0' 'n')
+printf '%s  %s\n%s  msg\n' "$S256" "$long" "$S256" >long.sums
+run 0 "over-long line skipped, next line checked" -k jefe.key -c -w long.sums
+check "over-long line reported" has "long.sums: 1: improperly formatted HMAC-SHA256 checksum line (longer than the limit of 65536 bytes)" err
+check "line after it checked" test "$(cat out)" = "msg: OK"
+if (ulimit -v 40000 && "$H" --version) >/dev/null 2>&1; then
+    # 64 MiB without a newline under a 40 MB address-space limit
+    head -c 67108864 /dev/zero | (ulimit -v 40000 && "$H" -k jefe.key -c -) >out 2>err
+    check "64 MiB line under ulimit -v: exit 1" test $? -eq 1
+    check "  ... no properly formatted line, not out of memory" has "standard input: no properly formatted checksum lines found" err
+else
+    skip "ulimit -v not usable here (sanitizer build?): endless-line memory not checked"
+fi
+
+# HMAC_BACKEND values the library ignores are pointed out.
+HMAC_BACKEND=garbage run 0 "HMAC_BACKEND=garbage still signs" -k jefe.key msg
+check "HMAC_BACKEND=garbage warned about" has "HMAC_BACKEND is ignored" err
+HMAC_BACKEND=PORTABLE run 0 "HMAC_BACKEND=PORTABLE" -k jefe.key msg
+check "HMAC_BACKEND=PORTABLE warned about (values are exact)" has "HMAC_BACKEND is ignored" err
+HMAC_BACKEND=portable run 0 "HMAC_BACKEND=portable" -k jefe.key --version
+check "HMAC_BACKEND=portable: no warning" test ! -s err
+check "HMAC_BACKEND=portable: portable backends" test "$(grep -c 'backend: portable' out)" -eq 2
+
+# Write errors report the failing write's own errno, not a stale one.
+if [ -c /dev/full ]; then
+    "$H" -k jefe.key -c sums no-such-1 no-such-2 >/dev/full 2>err
+    check "/dev/full: exit 1" test $? -eq 1
+    check "/dev/full: the flush's own error" has "hmacsum: write error: No space left on device" err
+    check "/dev/full: no stale errno" test "$(grep -c 'write error' err)" -eq 1
+fi
 
 # ---- directories and unreadable files ---------------------------------------------
 run 1 "directory argument" -k jefe.key adir a
