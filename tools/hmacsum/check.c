@@ -296,7 +296,7 @@ int hs_check_file(const char *path, const hs_key *key,
     char *line = NULL;
     size_t cap = 0, len;
     unsigned long lineno = 0;
-    int rc, fd;
+    int rc, fd, kind;
 
     fd = strcmp(path, "-") == 0 ? hs_open_input(path) : hs_os_open_read(path);
     if (fd < 0) {
@@ -318,8 +318,15 @@ int hs_check_file(const char *path, const hs_key *key,
         if (len == 0) {
             continue;
         }
-        switch (r->overlong ? HS_LINE_BAD
-                            : hs_parse_sum_line(line, len, opts->alg, &sl)) {
+        kind = r->overlong ? HS_LINE_BAD
+                           : hs_parse_sum_line(line, len, opts->alg, &sl);
+        /* As GNU: '-' cannot be data while the sums come from stdin (it
+         * would swallow the lines after it unchecked). */
+        if (kind == HS_LINE_OK && strcmp(path, "-") == 0 &&
+            strcmp(sl.name, "-") == 0) {
+            kind = HS_LINE_BAD;
+        }
+        switch (kind) {
         case HS_LINE_SKIP:
             break;
         case HS_LINE_BAD:

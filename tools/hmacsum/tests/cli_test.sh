@@ -359,6 +359,14 @@ printf '%s  -\n' "$S256" >dash.sums
 check "'-' in a sum file under --key-fd 0 fails" test $? -eq 1
 check "  ... and says why" has "hmacsum: -: standard input holds the key (--key-fd 0)" err
 
+# Sums read from standard input: a line naming '-' is improperly formatted
+# (GNU does the same) instead of reading the following lines as data.
+{ printf '%s  -\n' "$S256"; sleep 1; cat sums; } | "$H" -k jefe.key -c -w >out 2>err
+check "'-' line in sums from stdin: later lines checked" test "$(cat out)" = "a: OK
+b: OK
+msg: OK"
+check "'-' line in sums from stdin: improperly formatted" has "standard input: 1: improperly formatted" err
+
 # An empty key while checking is not "signing".
 run 2 "empty key refused in check mode" -k empty.key -c sums
 check "empty key message says check" has "refusing to check with it" err
