@@ -11,6 +11,10 @@
 #define KF_XCAT3(a, b, c) KF_CAT3(a, b, c)
 #define KF_NAME(suffix) KF_XCAT3(crypto_kdf_hkdf_, FAMILY, suffix)
 #define KF_STATE KF_NAME(_state)
+/* A dead extract state (after _extract_final or hmac_memzero): as for the
+ * HMAC families (auth_family.h), its outer length counter, one block in
+ * every keyed state and public, is zero. */
+#define KF_DEAD(s) hmac_is_zero(&(s)->st.octx.count, sizeof (s)->st.octx.count)
 
 size_t KF_NAME(_keybytes)(void)
 {
@@ -50,7 +54,7 @@ int KF_NAME(_extract_init)(KF_STATE *state, const unsigned char *salt,
 int KF_NAME(_extract_update)(KF_STATE *state, const unsigned char *ikm,
                              size_t ikm_len)
 {
-    if (state == NULL || (ikm == NULL && ikm_len > 0)) {
+    if (state == NULL || (ikm == NULL && ikm_len > 0) || KF_DEAD(state)) {
         return -1;
     }
     hmac_generic_update(HASH, &state->st.ictx, ikm, ikm_len);
@@ -59,7 +63,7 @@ int KF_NAME(_extract_update)(KF_STATE *state, const unsigned char *ikm,
 
 int KF_NAME(_extract_final)(KF_STATE *state, unsigned char prk[PRK_BYTES])
 {
-    if (state == NULL || prk == NULL) {
+    if (state == NULL || prk == NULL || KF_DEAD(state)) {
         return -1;
     }
     hmac_generic_final(HASH, &state->st.ictx, &state->st.octx, prk,
@@ -93,6 +97,7 @@ int KF_NAME(_expand)(unsigned char *out, size_t out_len, const char *ctx,
     return 0;
 }
 
+#undef KF_DEAD
 #undef KF_STATE
 #undef KF_NAME
 #undef KF_XCAT3

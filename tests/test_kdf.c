@@ -305,6 +305,46 @@ static void test_pbkdf2_bad_input(void **unused)
     }
 }
 
+/* A dead extract state (after _extract_final, after hmac_memzero, or only
+ * zero-initialised) is refused, leaving prk untouched: it would otherwise
+ * give the same PRK whatever salt it was keyed with. */
+#define DEAD_STATE_CHECKS(F, PRKLEN)                                          \
+    do {                                                                      \
+        crypto_kdf_hkdf_##F##_state st;                                       \
+        uint8_t prk[PRKLEN], mark[PRKLEN];                                    \
+        int how;                                                              \
+                                                                              \
+        memset(mark, 0xa5, sizeof mark);                                      \
+        for (how = 0; how < 3; how++) {                                       \
+            assert_int_equal(crypto_kdf_hkdf_##F##_extract_init(              \
+                                 &st, (const unsigned char *)"s", 1), 0);     \
+            assert_int_equal(crypto_kdf_hkdf_##F##_extract_update(            \
+                                 &st, (const unsigned char *)"ikm", 3), 0);   \
+            if (how == 0) {                                                   \
+                assert_int_equal(crypto_kdf_hkdf_##F##_extract_final(&st,     \
+                                                                     prk),    \
+                                 0);                                          \
+            } else if (how == 1) {                                            \
+                hmac_memzero(&st, sizeof st);                                 \
+            } else {                                                          \
+                memset(&st, 0, sizeof st);                                    \
+            }                                                                 \
+            memcpy(prk, mark, sizeof prk);                                    \
+            assert_int_equal(crypto_kdf_hkdf_##F##_extract_update(            \
+                                 &st, (const unsigned char *)"x", 1), -1);    \
+            assert_int_equal(crypto_kdf_hkdf_##F##_extract_final(&st, prk),   \
+                             -1);                                             \
+            assert_memory_equal(prk, mark, sizeof prk);                       \
+        }                                                                     \
+    } while (0)
+
+static void test_hkdf_dead_state(void **unused)
+{
+    (void)unused;
+    DEAD_STATE_CHECKS(sha256, 32);
+    DEAD_STATE_CHECKS(sha512, 64);
+}
+
 /* Outputs that overlap an input (issue 14): the same bytes as with
  * separate buffers. One arena holds input and output at every relative
  * offset, from the output starting well before the input to well after,
@@ -469,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_pbkdf2_sha512_known),
         cmocka_unit_test(test_pbkdf2_bad_input),
         cmocka_unit_test(test_hkdf_overlap),
+        cmocka_unit_test(test_hkdf_dead_state),
         cmocka_unit_test(test_pbkdf2_overlap),
 #ifdef HMAC_TEST_HAVE_OPENSSL
         cmocka_unit_test(test_pbkdf2_openssl),

@@ -53,12 +53,17 @@ HMAC_API int crypto_kdf_hkdf_sha512_extract_init(
     crypto_kdf_hkdf_sha512_state *state, const unsigned char *salt,
     size_t salt_len);
 
-/* Streaming extract, step 2 (any number of times): absorbs ikm. */
+/* Streaming extract, step 2 (any number of times): absorbs ikm. Returns
+ * 0, or -1 when state is NULL, ikm is NULL with a non-zero length, or the
+ * state is dead (after _extract_final or hmac_memzero, or only
+ * zero-initialised: call _extract_init first). */
 HMAC_API int crypto_kdf_hkdf_sha512_extract_update(
     crypto_kdf_hkdf_sha512_state *state, const unsigned char *ikm,
     size_t ikm_len);
 
-/* Streaming extract, step 3: writes the PRK and wipes the state. */
+/* Streaming extract, step 3: writes the PRK and wipes the state, which is
+ * then dead. Returns 0, or -1 (prk untouched) when state or prk is NULL or
+ * the state is dead. */
 HMAC_API int crypto_kdf_hkdf_sha512_extract_final(
     crypto_kdf_hkdf_sha512_state *state,
     unsigned char prk[crypto_kdf_hkdf_sha512_KEYBYTES]);
