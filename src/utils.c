@@ -11,7 +11,7 @@
 
 void hmac_memzero(void *pnt, size_t len)
 {
-    if (len == 0) {
+    if (pnt == NULL || len == 0) { /* nothing to wipe: no crash either */
         return;
     }
 #if defined(_WIN32)

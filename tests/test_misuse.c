@@ -244,6 +244,16 @@ static void test_null_pointers_misc(void **unused)
     assert_int_equal(crypto_verify_64(x, x), 0);
 
     hmac_memzero(NULL, 0); /* documented as fine */
+    hmac_memzero(NULL, 64); /* so is NULL with a length: nothing to wipe */
+    /* keygen(NULL) returns: no crash, no abort (a test would die) */
+    crypto_auth_keygen(NULL);
+    crypto_auth_hmacsha256_keygen(NULL);
+    crypto_auth_hmacsha512_keygen(NULL);
+    crypto_auth_hmacsha512256_keygen(NULL);
+    crypto_auth_hmacsha384_keygen(NULL);
+    crypto_auth_hmacsha224_keygen(NULL);
+    crypto_kdf_hkdf_sha256_keygen(NULL);
+    crypto_kdf_hkdf_sha512_keygen(NULL);
 }
 
 /* ---- outputs that alias inputs ------------------------------------------

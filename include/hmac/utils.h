@@ -14,8 +14,8 @@ extern "C" {
 #endif
 
 /* Overwrites pnt[0..len) with zeros in a way the compiler may not remove
- * as a dead store: use it on keys and states before releasing them. pnt
- * may be NULL when len is 0. */
+ * as a dead store: use it on keys and states before releasing them. A NULL
+ * pnt is ignored, whatever len. */
 HMAC_API void hmac_memzero(void *pnt, size_t len);
 
 /* The library's version, e.g. "0.1.0". */
