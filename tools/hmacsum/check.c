@@ -209,15 +209,6 @@ static void print_result(const char *name, size_t len, const char *result)
     printf(": %s\n", result);
 }
 
-/* "hmacsum: NAME: why" on stderr, NAME (from the sum file) shown safely. */
-static void name_error(const char *name, size_t len, const char *why)
-{
-    fflush(stdout);
-    fprintf(stderr, "%s: ", hs_progname);
-    hs_print_name_safe(stderr, name, len);
-    fprintf(stderr, ": %s\n", why);
-}
-
 typedef struct check_counts {
     unsigned long formatted, malformed, verified, unreadable, mismatched;
 } check_counts;
@@ -242,11 +233,11 @@ static void verify_done(void *ctx, const hs_many_file *f)
         cc->n.unreadable++;
         if (f->err == EBADF && strcmp(f->path, "-") == 0 &&
             hs_input_stdin_is_key()) {
-            name_error(f->path, f->path_len,
-                       "standard input holds the key (--key-fd 0), so it "
-                       "cannot be checked as data");
+            hs_name_error(f->path, f->path_len,
+                          "standard input holds the key (--key-fd 0), so it "
+                          "cannot be checked as data");
         } else {
-            name_error(f->path, f->path_len, strerror(f->err));
+            hs_name_error(f->path, f->path_len, strerror(f->err));
         }
         if (!opts->status) {
             print_result(f->path, f->path_len, "FAILED open or read");

@@ -149,6 +149,9 @@ void hs_print_name(FILE *out, const char *name, size_t len, int escape);
  * written as backslash + '\\', 'n', 'r' (GNU's escapes) and every other
  * byte below 0x20, and 0x7f, as backslash + 'x' + two hex digits. */
 void hs_print_name_safe(FILE *out, const char *name, size_t len);
+/* Prints "hmacsum: NAME: why" on stderr, NAME shown by hs_print_name_safe:
+ * for every message about a file named by a user or a sum file. */
+void hs_name_error(const char *name, size_t len, const char *why);
 /* Prints one signing line, GNU ("<tag>  name") or BSD (--tag) form, the
  * tag in hex or (base64) in base64. */
 void hs_print_sum(const hs_alg *alg, const unsigned char *tag,

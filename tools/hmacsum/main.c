@@ -327,7 +327,7 @@ static void sign_done(void *ctx, const hs_many_file *f)
     sign_ctx *sc = (sign_ctx *) ctx;
 
     if (f->err != 0) {
-        hs_error("%s: %s", f->path, strerror(f->err));
+        hs_name_error(f->path, f->path_len, strerror(f->err));
         sc->status = HS_EXIT_FAIL;
         return;
     }

@@ -158,6 +158,14 @@ void hs_print_name_safe(FILE *out, const char *name, size_t len)
     }
 }
 
+void hs_name_error(const char *name, size_t len, const char *why)
+{
+    flush_stdout();
+    fprintf(stderr, "%s: ", hs_progname);
+    hs_print_name_safe(stderr, name, len);
+    fprintf(stderr, ": %s\n", why);
+}
+
 void hs_print_sum(const hs_alg *alg, const unsigned char *tag,
                   const char *name, int bsd, int base64)
 {

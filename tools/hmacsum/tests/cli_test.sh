@@ -348,6 +348,10 @@ check "tab, 0x01, 0x7f as \\xHH" has '\t\x09ab\x01\x7fz: FAILED open or read' ou
 check "stderr names escaped the same way" has 'hmacsum: \e\x1b[31mred: No such file or directory' err
 check "stderr: forged line stays on one line" test "$(grep -c '^hmacsum: ' err)" -eq "$(wc -l <err)"
 
+# ... nor can a file operand's name in an error message.
+run 1 "missing operand with an escape in its name" -k jefe.key "$(printf 'zz\033[31mRED')"
+check "operand name escaped on stderr" has 'hmacsum: \zz\x1b[31mRED: No such file or directory' err
+
 # -w names the algorithm of a bad BSD line, not -a's.
 printf 'HMAC-SHA512 (msg) = 00ff\n' >bad512.sums
 run 1 "bad HMAC-SHA512 BSD line" -k jefe.key -c -w bad512.sums
