@@ -8,8 +8,11 @@
  *    inside the line buffer and is NUL-terminated at name_len;
  *  - round trip: the parsed (alg, tag, name) printed back in the GNU form
  *    (escaped when needed), with the tag in hex and in base64, parses
- *    again to the same alg, tag and name.
+ *    again to the same alg, tag and name;
+ *  - the name as check mode shows it (hs_print_name_safe) holds no control
+ *    byte, so a sum file cannot forge output lines or drive a terminal.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +52,28 @@ static size_t format_gnu(char *buf, const hs_sum_line *sl, int base64)
     return n;
 }
 
+static void check_shown_name(const hs_sum_line *sl)
+{
+    char *shown = NULL;
+    size_t n = 0, i;
+    FILE *f = open_memstream(&shown, &n);
+
+    if (f == NULL) {
+        return;
+    }
+    hs_print_name_safe(f, sl->name, sl->name_len);
+    if (fclose(f) != 0) {
+        free(shown);
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        if ((unsigned char)shown[i] < 0x20 || shown[i] == 0x7f) {
+            fail("a shown name holds a control byte");
+        }
+    }
+    free(shown);
+}
+
 static void check_line(const char *line, size_t len, const hs_alg *alg)
 {
     char *copy = malloc(len + 1), *again;
@@ -67,6 +92,7 @@ static void check_line(const char *line, size_t len, const hs_alg *alg)
             sl.name + sl.name_len > copy + len || sl.name[sl.name_len] != '\0') {
             fail("parsed line breaks its invariants");
         }
+        check_shown_name(&sl);
         again = malloc(2 * sl.name_len + HS_MAX_TAG_TEXT + 8);
         if (again == NULL) {
             free(copy);
