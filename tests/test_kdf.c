@@ -383,8 +383,8 @@ static void test_hkdf_overlap(void **unused)
     tu_fill_random(info, sizeof info, &seed);
     for (a = 0; a < sizeof hkdfs / sizeof hkdfs[0]; a++) {
         const hkdf_algo *alg = &hkdfs[a];
-        static const size_t outlens[] = {1, 31, 32, 33, 64, 65, 130, OV_SPAN};
-        static const size_t infolens[] = {1, 32, 64, 100, OV_IN};
+        static const size_t outlens[] = {1, 32, 33, 65, 130, OV_SPAN};
+        static const size_t infolens[] = {1, 64, OV_IN};
         size_t oi, ii;
 
         for (oi = 0; oi < sizeof outlens / sizeof outlens[0]; oi++) {
@@ -435,8 +435,8 @@ static void test_pbkdf2_overlap(void **unused)
 {
     uint8_t pw[OV_IN], salt[OV_IN], want[OV_SPAN], arena[3 * OV_SPAN];
     uint64_t seed = 1414;
-    static const size_t outlens[] = {1, 32, 33, 65, 129, OV_SPAN};
-    static const size_t inlens[] = {0, 1, 64, 65, 129, OV_IN};
+    static const size_t outlens[] = {1, 33, 65, 129};
+    static const size_t inlens[] = {0, 1, 65, OV_IN};
     size_t oi, ii, outlen, inlen;
     long off, lo, hi;
     int sha512, salt_side;
