@@ -14,6 +14,10 @@
  *   inlen[i] > 0 returns -1 having written nothing.
  * - No allocation and no threads: the caller's arrays and the stack
  *   (about 20 KiB) are all the memory used.
+ * - out (and result) must not overlap any message, the key or tags:
+ *   unlike the single-message functions, which may write a tag over
+ *   their own input, these write a batch's tags after hashing the whole
+ *   batch, so an overlap gives wrong tags (memory safety holds).
  * - The same state twice in one _update_many or _final_many call is a
  *   caller bug: that state's result is unspecified (nothing outside the
  *   states and outputs is written).

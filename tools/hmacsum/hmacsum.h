@@ -224,6 +224,10 @@ int hs_open_input(const char *path);
  * open; a file is closed even when it landed on descriptor 0 (standard
  * input closed at start), so that a later "-" cannot read that file. */
 void hs_close_input(const char *path, int fd);
+/* Notes whether standard input was open at start; call before opening
+ * anything. If it was closed, "-" is refused with EBADF (as GNU does),
+ * whatever file later lands on descriptor 0. */
+void hs_input_init(void);
 /* Records whether the key was read from standard input (--key-fd 0). */
 void hs_input_stdin_holds_key(int holds);
 /* 1 if the key was read from standard input (so "-" is refused). */

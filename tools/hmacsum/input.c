@@ -12,12 +12,22 @@
  * then no longer come from there. */
 static int stdin_holds_key;
 
+/* Set when descriptor 0 was closed when hmacsum started: whatever is on
+ * it later is a file hmacsum opened itself (a FILE operand, the sum
+ * file), never standard input. */
+static int stdin_was_closed;
+
+void hs_input_init(void)
+{
+    stdin_was_closed = hs_os_fd_is_open(0) != 0;
+}
+
 int hs_open_input(const char *path)
 {
     if (strcmp(path, "-") != 0) {
         return hs_os_open_read(path);
     }
-    if (stdin_holds_key) {
+    if (stdin_holds_key || stdin_was_closed) {
         errno = EBADF;
         return -1;
     }

@@ -390,6 +390,7 @@ int main(int argc, char **argv)
     hs_key key = {NULL, 0, 0};
     int status;
 
+    hs_input_init();
     hs_os_init();
     memset(&cfg, 0, sizeof cfg);
     cfg.alg = &hs_algs[0];

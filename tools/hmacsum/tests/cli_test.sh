@@ -100,6 +100,14 @@ check "closed stdin: '-' fails (exit 1)" test "$rc" -eq 1
 check "closed stdin: msg still signed" test "$(head -n 1 out)" = "$S256  msg"
 check "closed stdin: no tag for '-'" test "$(wc -l <out)" -eq 1
 check "closed stdin: says Bad file descriptor" has "-: Bad file descriptor" err
+# The same with a sum file: opened on descriptor 0, it must not be what a
+# "-" line reads (its rest is at EOF there: the tag of the empty input,
+# which this line carries, would verify).
+printf '' | "$H" -k jefe.key >empty.sum 2>err
+"$H" -k jefe.key -c empty.sum <&- >out 2>err
+rc=$?
+check "closed stdin, -c: a '-' line fails (exit 1)" test "$rc" -eq 1
+check "closed stdin, -c: '-' is not OK" has "-: FAILED open or read" out
 run 2 "key fd not a number" --key-fd x msg
 run 2 "missing key file" -k no-such.key msg
 check "missing key file message" has "no-such.key" err
