@@ -42,11 +42,15 @@ if(MSVC AND NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
   # /arch:AVX2 so that the compiler uses VEX encodings throughout.
   set(_hmac_shani_flags "")
   set(_hmac_avx2_flags "/arch:AVX2")
+  set(_hmac_avx2_lanes_flags "/arch:AVX2")
+  set(_hmac_avx512_lanes_flags "/arch:AVX512")
   set(_hmac_arm_sha2_flags "")
   set(_hmac_arm_sha512_flags "")
 else()
   set(_hmac_shani_flags -msha -mssse3 -msse4.1)
   set(_hmac_avx2_flags -mavx2 -mbmi2)
+  set(_hmac_avx2_lanes_flags -mavx2)
+  set(_hmac_avx512_lanes_flags -mavx512f -mavx512bw -mavx512vl)
   if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
     # GCC leaves pre-register-allocation scheduling off on x86; for this
     # file (scalar rounds interleaved with the vector schedule) turning it
@@ -85,6 +89,29 @@ int main(void) {
   a = _mm256_alignr_epi8(_mm256_permute2x128_si256(a, b, 0x21), _mm256_shuffle_epi8(a, b), 8);
   a = _mm256_add_epi64(_mm256_srli_epi64(a, 3), _mm256_slli_epi64(b, 61));
   return (int)_mm256_extract_epi64(a, 0) + (int)_bzhi_u64((unsigned long long)_mm256_extract_epi64(a, 1), 14);
+}")
+
+# Lane kernels for many messages per call (x86-64 only): SHA-256 x16 and
+# SHA-512 x8 in AVX-512 (F, BW, VL), SHA-256 x8 and SHA-512 x4 in AVX2.
+hmac_probe_backend(HMAC_COMPILES_X86_AVX512_LANES ${CMAKE_CURRENT_LIST_DIR}/sha2_x86_avx512_lanes.c
+  HMAC_HAVE_X86_AVX512_LANES "${_hmac_avx512_lanes_flags}" "${_hmac_x86_includes}
+int main(void) {
+  __m512i a = _mm512_set1_epi64(1), b = _mm512_set1_epi32(2);
+  a = _mm512_ternarylogic_epi64(_mm512_ror_epi64(a, 3), _mm512_ror_epi32(b, 5),
+                                _mm512_shuffle_epi8(a, b), 0x96);
+  a = _mm512_permutex2var_epi64(_mm512_unpacklo_epi32(a, b), b,
+                                _mm512_shuffle_i32x4(a, b, 0x88));
+  _mm256_storeu_si256((__m256i *)(void *)&b, _mm512_extracti64x4_epi64(a, 1));
+  return _mm_cvtsi128_si32(_mm512_castsi512_si128(b));
+}")
+
+hmac_probe_backend(HMAC_COMPILES_X86_AVX2_LANES ${CMAKE_CURRENT_LIST_DIR}/sha2_x86_avx2_lanes.c
+  HMAC_HAVE_X86_AVX2_LANES "${_hmac_avx2_lanes_flags}" "${_hmac_x86_includes}
+int main(void) {
+  __m256i a = _mm256_set1_epi64x(1), b = _mm256_set1_epi32(2);
+  a = _mm256_permute2x128_si256(_mm256_unpacklo_epi32(a, b), _mm256_unpackhi_epi64(a, b), 0x20);
+  a = _mm256_add_epi32(_mm256_shuffle_epi8(a, b), _mm256_slli_epi64(a, 3));
+  return _mm256_extract_epi32(a, 1);
 }")
 
 set(_hmac_arm_includes "

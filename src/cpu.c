@@ -21,7 +21,8 @@
 #include "hmac/utils.h"
 #include "internal.h"
 
-#if defined(HMAC_HAVE_X86_SHANI) || defined(HMAC_HAVE_X86_AVX2)
+#if defined(HMAC_HAVE_X86_SHANI) || defined(HMAC_HAVE_X86_AVX2) ||          \
+    defined(HMAC_HAVE_X86_AVX2_LANES) || defined(HMAC_HAVE_X86_AVX512_LANES)
 #  define HMAC_X86_DISPATCH 1
 #  if defined(_MSC_VER)
 #    include <intrin.h>
@@ -89,10 +90,35 @@ static unsigned long long xgetbv0(void)
 #  endif
 }
 
+/* ---- x86 SIMD lane kernels: detection ---------------------------------- */
+static unsigned cpu_detect_x86_lanes(const unsigned r7[4], int avx_os,
+                                     unsigned long long xcr0)
+{
+    unsigned f = 0;
+
+    (void)r7; (void)avx_os; (void)xcr0;
+#  if defined(HMAC_HAVE_X86_AVX2_LANES)
+    if (((r7[1] >> 5) & 1) && avx_os) { /* AVX2 */
+        f |= HMAC_CPU_AVX2_LANES;
+    }
+#  endif
+#  if defined(HMAC_HAVE_X86_AVX512_LANES)
+    /* AVX512F (EBX bit 16), AVX512BW (30), AVX512VL (31), and the OS
+     * saves XMM, YMM, the opmask registers, ZMM0-15's upper halves and
+     * ZMM16-31 (XCR0 bits 1, 2, 5, 6, 7). */
+    if (((r7[1] >> 16) & 1) && ((r7[1] >> 30) & 1) && ((r7[1] >> 31) & 1) &&
+        avx_os && (xcr0 & 0xe6) == 0xe6) {
+        f |= HMAC_CPU_AVX512_LANES;
+    }
+#  endif
+    return f;
+}
+
 static unsigned cpu_detect_hw(void)
 {
     unsigned r1[4], r7[4], max[4];
     unsigned f = 0;
+    unsigned long long xcr0;
     int ssse3, sse41, osxsave, avx_os;
 
     cpuid(0, 0, max);
@@ -105,7 +131,8 @@ static unsigned cpu_detect_hw(void)
     sse41 = (r1[2] >> 19) & 1;
     osxsave = (r1[2] >> 27) & 1;
     /* AVX registers are usable only if the OS saves XMM and YMM state. */
-    avx_os = osxsave && ((r1[2] >> 28) & 1) && (xgetbv0() & 6) == 6;
+    xcr0 = osxsave ? xgetbv0() : 0;
+    avx_os = ((r1[2] >> 28) & 1) && (xcr0 & 6) == 6;
     (void)ssse3; (void)sse41; (void)avx_os;
 #  if defined(HMAC_HAVE_X86_SHANI)
     if (((r7[1] >> 29) & 1) && ssse3 && sse41) {
@@ -126,6 +153,7 @@ static unsigned cpu_detect_hw(void)
         f |= HMAC_CPU_SHA512_AVX512;
     }
 #  endif
+    f |= cpu_detect_x86_lanes(r7, avx_os, xcr0);
     return f;
 }
 #elif defined(HMAC_HAVE_ARM_SHA2) || defined(HMAC_HAVE_ARM_SHA512)
@@ -290,42 +318,131 @@ const char *hmac_backend_sha512(void)
 
 /* ---- lane kernels for many messages per call ----------------------------
  * Which kernel advances `active` lanes fastest on this CPU. Without a
- * multi-lane backend, the single-stream compression runs lane by lane. */
+ * multi-lane backend, the single-stream compression runs lane by lane;
+ * active == 1 always gets the single stream (one message costs what a
+ * single call costs). */
+static const lanes_kernel sha256_single = {sha256_lanes_single, 1};
+static const lanes_kernel sha512_single = {sha512_lanes_single, 1};
+
+/* ---- x86 SIMD lane kernels: the pick policy -------------------------------
+ * A row applies when the CPU has every feature in `need` and none in
+ * `without`, and at least `from` lanes are in flight; the first row that
+ * applies wins, else the single stream runs. The thresholds were measured
+ * on an Intel Xeon Sapphire Rapids class CPU ("Intel(R) Xeon(R)
+ * Processor", SHA-NI, AVX2, AVX-512), many vs the single stream over
+ * 1..16 messages of 64 B (HMAC) and 4 KiB (hash), every feature subset
+ * forced through hmac_cpu_force:
+ * - SHA-256: interleaved SHA-NI streams (x2/x3, below) beat the x16
+ *   AVX-512 kernel (one call ~380 ns a block, whatever the lanes used)
+ *   up to 9 lanes (4 KiB: 0.91x at 8, 1.02x at 9, 1.13x at 10; 64 B
+ *   similar, noisier): the x16 row starts at 10. AVX2 x8 (~460 ns a
+ *   call) never beats one SHA-NI stream, so it runs only without SHA-NI;
+ *   over the portable core (~375 ns a block) lanes win from 2.
+ * - SHA-512: no SHA-512 instructions, one stream ~250-270 ns a block
+ *   (AVX2/AVX-512VL assembly, scalar rounds): AVX-512 x8 (~480 ns a
+ *   call) wins from 2 lanes (4 KiB: 1.23x; 64 B HMAC: 0.96-1.16x, noise
+ *   level), AVX2 x4 (~560 ns a call) from 3 (2 lanes: 0.94x, measured
+ *   against the C AVX2 single stream before the assembly landed).
+ * AMD Zen 4 (SHA-NI, AVX-512 on 256-bit units) is unmeasured: it takes
+ * the same rows, and its SHA-NI is faster relative to the vector units,
+ * so its SHA-256 threshold is likely higher; measure before trusting it. */
+#if defined(HMAC_HAVE_X86_AVX512_LANES) || defined(HMAC_HAVE_X86_AVX2_LANES)
+#  define HMAC_X86_LANES 1
+
+typedef struct {
+    unsigned need, without;
+    lanes_kernel k;
+    size_t from;
+} lanes_row;
+
+static const lanes_row sha256_rows[] = {
+#  if defined(HMAC_HAVE_X86_AVX512_LANES)
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0, {sha256_lanes_avx512, 16}, 10},
+    {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx512, 16}, 2},
+#  endif
+#  if defined(HMAC_HAVE_X86_AVX2_LANES)
+    {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx2, 8}, 2},
+#  endif
+};
+
+static const lanes_row sha512_rows[] = {
+#  if defined(HMAC_HAVE_X86_AVX512_LANES)
+    {HMAC_CPU_AVX512_LANES, 0, {sha512_lanes_avx512, 8}, 2},
+#  endif
+#  if defined(HMAC_HAVE_X86_AVX2_LANES)
+    {HMAC_CPU_AVX2_LANES, 0, {sha512_lanes_avx2, 4}, 3},
+#  endif
+};
+
+/* 1 and *k set if a row of rows[0..n) applies to `active` lanes. */
+static int lanes_from_rows(const lanes_row *rows, size_t n, size_t active,
+                           lanes_kernel *k)
+{
+    unsigned f = cpu_features();
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if ((f & rows[i].need) == rows[i].need && !(f & rows[i].without) &&
+            active >= rows[i].from) {
+            *k = rows[i].k;
+            return 1;
+        }
+    }
+    return 0;
+}
+#endif
+
 lanes_kernel sha256_lanes_pick(size_t active)
 {
-    lanes_kernel k = {sha256_lanes_single, 1};
+    lanes_kernel k = sha256_single;
 
-    /* Interleaved hardware streams: faster than one stream at every lane
-     * count >= 2 (SHA-NI on Sapphire Rapids, per block: 2 streams 1.24x,
-     * 3 streams 1.26x). An odd count takes the 3-stream kernel (3, or 3
-     * then pairs), so that no lane is left to the single-stream code; a
-     * lone lane stays there. */
+    if (active <= 1) {
+        return k;
+    }
+#if defined(HMAC_X86_LANES)
+    if (lanes_from_rows(sha256_rows, sizeof sha256_rows / sizeof sha256_rows[0],
+                        active, &k)) {
+        return k;
+    }
+#endif
+    /* Below the SIMD rows' thresholds, interleaved hardware streams:
+     * faster than one stream at every lane count >= 2 (SHA-NI on Sapphire
+     * Rapids, per block: 2 streams 1.24x, 3 streams 1.26x). An odd count
+     * takes the 3-stream kernel (3, or 3 then pairs), so that no lane is
+     * left to the single-stream code; a lone lane stays there. */
 #if defined(HMAC_HAVE_X86_SHANI)
-    if (active >= 2 && (cpu_features() & HMAC_CPU_SHA256_HW)) {
+    if (cpu_features() & HMAC_CPU_SHA256_HW) {
         k.fn = (active & 1) ? sha256_lanes_shani_x3 : sha256_lanes_shani_x2;
         k.width = (active & 1) ? 3 : 2;
     }
 #elif defined(HMAC_HAVE_ARM_SHA2)
-    if (active >= 2 && (cpu_features() & HMAC_CPU_SHA256_HW)) {
+    if (cpu_features() & HMAC_CPU_SHA256_HW) {
         k.fn = sha256_lanes_armv8_x2;
         k.width = 2;
     }
 #endif
-    (void)active;
     return k;
 }
 
 lanes_kernel sha512_lanes_pick(size_t active)
 {
-    lanes_kernel k = {sha512_lanes_single, 1};
+    lanes_kernel k = sha512_single;
 
+    if (active <= 1) {
+        return k;
+    }
+#if defined(HMAC_X86_LANES)
+    if (lanes_from_rows(sha512_rows, sizeof sha512_rows / sizeof sha512_rows[0],
+                        active, &k)) {
+        return k;
+    }
+#endif
     /* ARMv8.2 SHA512: two interleaved streams, as for SHA-256. */
 #if defined(HMAC_HAVE_ARM_SHA512)
-    if (active >= 2 && (cpu_features() & HMAC_CPU_SHA512_HW)) {
+    if (cpu_features() & HMAC_CPU_SHA512_HW) {
         k.fn = sha512_lanes_armv8_x2;
         k.width = 2;
     }
 #endif
-    (void)active;
     return k;
 }

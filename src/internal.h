@@ -127,7 +127,11 @@ int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
 #define HMAC_CPU_SHA512_HW 2u
 /* x86: the SHA-512 schedule may use AVX-512VL (with HMAC_CPU_SHA512_HW). */
 #define HMAC_CPU_SHA512_AVX512 4u
-#define HMAC_CPU_ALL 7u
+/* The x86 SIMD lane kernels (many messages per call): AVX2 (SHA-256 x8,
+ * SHA-512 x4) and AVX-512 F/BW/VL (SHA-256 x16, SHA-512 x8). */
+#define HMAC_CPU_AVX2_LANES 8u
+#define HMAC_CPU_AVX512_LANES 16u
+#define HMAC_CPU_ALL 31u
 unsigned hmac_cpu_force(unsigned mask);
 
 /* ---- many messages per call: the lane seam ------------------------------
@@ -179,6 +183,14 @@ lanes_fn sha256_lanes_armv8_x2;
 #endif
 #if defined(HMAC_HAVE_ARM_SHA512)
 lanes_fn sha512_lanes_armv8_x2;
+#endif
+#if defined(HMAC_HAVE_X86_AVX512_LANES)
+lanes_fn sha256_lanes_avx512; /* width 16 */
+lanes_fn sha512_lanes_avx512; /* width 8 */
+#endif
+#if defined(HMAC_HAVE_X86_AVX2_LANES)
+lanes_fn sha256_lanes_avx2;   /* width 8 */
+lanes_fn sha512_lanes_avx2;   /* width 4 */
 #endif
 
 /* cpu.c: the fastest kernel on this CPU for `active` lanes in flight. */

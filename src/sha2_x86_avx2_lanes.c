@@ -1,0 +1,213 @@
+/*
+ * sha2_x86_avx2_lanes.c - lane kernels for many messages per call on
+ * x86-64 with AVX2: SHA-256 over 8 lanes and SHA-512 over 4, one ymm
+ * register holding the same state or message word of every lane (the
+ * round structure is sha2_lanes.h, shared with the AVX-512 kernels).
+ * AVX2 has no vector rotate: shifts both ways, or a byte shuffle for a
+ * rotation by 8. Maj is written so that one of its XORs is the next
+ * round's other one, which the compiler then computes once.
+ *
+ * The lanes' blocks are loaded one row per lane, transposed in registers
+ * (unpacks, then 128-bit lane permutes) and byte-swapped; the chaining
+ * values are transposed the same way, once per call. Lanes n..width-1
+ * of a call are fed copies of lane 0 and their results dropped: only
+ * chain[0..n) is written.
+ *
+ * Compiled with -mavx2 (/arch:AVX2 on MSVC); cpu.c calls these only when
+ * CPUID reports AVX2 and the OS saves the YMM registers.
+ *
+ * CT: additions, shifts, boolean operations and fixed shuffles; every
+ * address depends on the lane pointers and the block count (public),
+ * never on the data. The message schedule lives in the array w (kept
+ * in memory, see LANES_IN_MEMORY), wiped before returning with the
+ * transposed chaining values: for HMAC, key blocks pass through here.
+ * Registers and the compiler's own spill slots are not wiped.
+ */
+#include "hmac/utils.h"
+#include "internal.h"
+#include "sha2_constants.h"
+#include "sha2_lanes.h"
+
+#if defined(_MSC_VER) && !defined(__clang__)
+#  include <intrin.h>
+#else
+#  include <immintrin.h>
+#endif
+
+#define XOR(x, y) _mm256_xor_si256((x), (y))
+#define CH(e, f, g) XOR((g), _mm256_and_si256((e), XOR((f), (g))))
+/* (a ^ b) here is (b ^ c) of the next round. */
+#define MAJ(a, b, c) XOR((b), _mm256_and_si256(XOR((a), (b)), XOR((b), (c))))
+
+/* ---- SHA-256, 8 lanes -------------------------------------------------- */
+
+#define ADD(x, y) _mm256_add_epi32((x), (y))
+#define KT(k) _mm256_set1_epi32((int)K256[(k)])
+#define ROR(x, n) _mm256_or_si256(_mm256_srli_epi32((x), (n)),               \
+                                  _mm256_slli_epi32((x), 32 - (n)))
+#define BSIG0(x) XOR(XOR(ROR((x), 2), ROR((x), 13)), ROR((x), 22))
+#define BSIG1(x) XOR(XOR(ROR((x), 6), ROR((x), 11)), ROR((x), 25))
+#define SSIG0(x) XOR(XOR(ROR((x), 7), ROR((x), 18)), _mm256_srli_epi32((x), 3))
+#define SSIG1(x) XOR(XOR(ROR((x), 17), ROR((x), 19)), _mm256_srli_epi32((x), 10))
+
+/* r[i] = lane i's 8 words becomes r[j] = word j of lanes 0..7. Its own
+ * inverse. */
+static inline void transpose_8x8_32(__m256i r[8])
+{
+    __m256i t[8], u[8];
+    int q;
+
+    for (q = 0; q < 8; q += 2) {
+        t[q] = _mm256_unpacklo_epi32(r[q], r[q + 1]);
+        t[q + 1] = _mm256_unpackhi_epi32(r[q], r[q + 1]);
+    }
+    /* u[q] (rows 0-3) and u[4+q] (rows 4-7): word q in the low 128-bit
+     * lane, word 4+q in the high one. */
+    for (q = 0; q < 8; q += 4) {
+        u[q + 0] = _mm256_unpacklo_epi64(t[q], t[q + 2]);
+        u[q + 1] = _mm256_unpackhi_epi64(t[q], t[q + 2]);
+        u[q + 2] = _mm256_unpacklo_epi64(t[q + 1], t[q + 3]);
+        u[q + 3] = _mm256_unpackhi_epi64(t[q + 1], t[q + 3]);
+    }
+    for (q = 0; q < 4; q++) {
+        r[q] = _mm256_permute2x128_si256(u[q], u[q + 4], 0x20);
+        r[q + 4] = _mm256_permute2x128_si256(u[q], u[q + 4], 0x31);
+    }
+}
+
+void sha256_lanes_avx2(void *const chain[], const uint8_t *const data[],
+                       size_t n, size_t nblocks)
+{
+    /* Byte-reverses each 32-bit word (the message is big-endian). */
+    const __m256i bswap = _mm256_set_epi8(
+        12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3,
+        12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
+    const uint8_t *p[8];
+    __m256i st[8], w[16];
+    __m256i a, b, c, d, e, f, g, h, t1_;
+    size_t i, blk;
+    int kk_;
+
+    for (i = 0; i < 8; i++) {
+        p[i] = data[i < n ? i : 0];
+        st[i] = _mm256_loadu_si256((const __m256i *)chain[i < n ? i : 0]);
+    }
+    transpose_8x8_32(st);
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        for (i = 0; i < 8; i++) {
+            const uint8_t *q = p[i] + blk * 64;
+
+            w[i] = _mm256_loadu_si256((const __m256i *)(const void *)q);
+            w[i + 8] = _mm256_loadu_si256((const __m256i *)(const void *)(q + 32));
+        }
+        transpose_8x8_32(w);
+        transpose_8x8_32(w + 8);
+        for (i = 0; i < 16; i++) {
+            w[i] = _mm256_shuffle_epi8(w[i], bswap);
+            LANES_IN_MEMORY(w[i]);
+        }
+        LANES_BLOCK(64);
+    }
+
+    transpose_8x8_32(st);
+    for (i = 0; i < n; i++) {
+        _mm256_storeu_si256((__m256i *)chain[i], st[i]);
+    }
+    /* The schedule held message words; st the chaining values. */
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+}
+
+#undef ADD
+#undef KT
+#undef ROR
+#undef BSIG0
+#undef BSIG1
+#undef SSIG0
+#undef SSIG1
+
+/* ---- SHA-512, 4 lanes -------------------------------------------------- */
+
+#define ADD(x, y) _mm256_add_epi64((x), (y))
+#define KT(k) _mm256_set1_epi64x((long long)K512[(k)])
+#define ROR(x, n) _mm256_or_si256(_mm256_srli_epi64((x), (n)),               \
+                                  _mm256_slli_epi64((x), 64 - (n)))
+#define BSIG0(x) XOR(XOR(ROR((x), 28), ROR((x), 34)), ROR((x), 39))
+#define BSIG1(x) XOR(XOR(ROR((x), 14), ROR((x), 18)), ROR((x), 41))
+#define SSIG0(x) XOR(XOR(ROR((x), 1), _mm256_shuffle_epi8((x), ror8)),      \
+                     _mm256_srli_epi64((x), 7))
+#define SSIG1(x) XOR(XOR(ROR((x), 19), ROR((x), 61)), _mm256_srli_epi64((x), 6))
+
+/* r[i] = lane i's 4 words becomes r[j] = word j of lanes 0..3. Its own
+ * inverse. */
+static inline void transpose_4x4_64(__m256i r[4])
+{
+    __m256i t0 = _mm256_unpacklo_epi64(r[0], r[1]);
+    __m256i t1 = _mm256_unpackhi_epi64(r[0], r[1]);
+    __m256i t2 = _mm256_unpacklo_epi64(r[2], r[3]);
+    __m256i t3 = _mm256_unpackhi_epi64(r[2], r[3]);
+
+    r[0] = _mm256_permute2x128_si256(t0, t2, 0x20);
+    r[1] = _mm256_permute2x128_si256(t1, t3, 0x20);
+    r[2] = _mm256_permute2x128_si256(t0, t2, 0x31);
+    r[3] = _mm256_permute2x128_si256(t1, t3, 0x31);
+}
+
+void sha512_lanes_avx2(void *const chain[], const uint8_t *const data[],
+                       size_t n, size_t nblocks)
+{
+    /* Byte-reverses each 64-bit word; rotates each right by 8 bits. */
+    const __m256i bswap = _mm256_set_epi8(
+        8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,
+        8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256i ror8 = _mm256_set_epi8(
+        8, 15, 14, 13, 12, 11, 10, 9, 0, 7, 6, 5, 4, 3, 2, 1,
+        8, 15, 14, 13, 12, 11, 10, 9, 0, 7, 6, 5, 4, 3, 2, 1);
+    const uint8_t *p[4];
+    __m256i st[8], w[16];
+    __m256i a, b, c, d, e, f, g, h, t1_;
+    size_t i, j, blk;
+    int kk_;
+
+    /* st[4j+i] = words 4j..4j+3 of lane i, transposed in two squares. */
+    for (i = 0; i < 4; i++) {
+        const uint8_t *cv = (const uint8_t *)chain[i < n ? i : 0];
+
+        p[i] = data[i < n ? i : 0];
+        st[i] = _mm256_loadu_si256((const __m256i *)(const void *)cv);
+        st[4 + i] = _mm256_loadu_si256((const __m256i *)(const void *)(cv + 32));
+    }
+    transpose_4x4_64(st);
+    transpose_4x4_64(st + 4);
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        for (i = 0; i < 4; i++) {
+            const uint8_t *q = p[i] + blk * 128;
+
+            for (j = 0; j < 4; j++) {
+                w[4 * j + i] = _mm256_loadu_si256(
+                    (const __m256i *)(const void *)(q + 32 * j));
+            }
+        }
+        for (j = 0; j < 16; j += 4) {
+            transpose_4x4_64(w + j);
+        }
+        for (i = 0; i < 16; i++) {
+            w[i] = _mm256_shuffle_epi8(w[i], bswap);
+            LANES_IN_MEMORY(w[i]);
+        }
+        LANES_BLOCK(80);
+    }
+
+    transpose_4x4_64(st);
+    transpose_4x4_64(st + 4);
+    for (i = 0; i < n; i++) {
+        uint8_t *cv = (uint8_t *)chain[i];
+
+        _mm256_storeu_si256((__m256i *)(void *)cv, st[i]);
+        _mm256_storeu_si256((__m256i *)(void *)(cv + 32), st[4 + i]);
+    }
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+}

@@ -1,0 +1,260 @@
+/*
+ * sha2_x86_avx512_lanes.c - lane kernels for many messages per call on
+ * x86-64 with AVX-512 (F, BW, VL): SHA-256 over 16 lanes and SHA-512 over
+ * 8, one zmm register holding the same state or message word of every
+ * lane, so the FIPS 180-4 rounds run lane-wise unchanged. VPRORD/VPRORQ
+ * give the rotations in one instruction and VPTERNLOG computes Ch, Maj
+ * and each three-way XOR of the sigmas in one.
+ *
+ * The lanes' blocks are loaded one row per lane and transposed in
+ * registers (unpacks, then 128-bit block shuffles), then byte-swapped:
+ * 4 shuffles per message word for SHA-256, 3 for SHA-512. On the
+ * Sapphire Rapids this was measured on, SHA-512 x8 ran 1-5% faster so
+ * than gathering each word from the lanes (VPGATHERQQ, 64-bit offsets
+ * from lane 0's block); SHA-256 would need two 8-word gathers per word.
+ * The chaining values are transposed the same way, once per call, and
+ * stay in registers over all nblocks blocks.
+ *
+ * Lanes n..width-1 of a call are fed copies of lane 0 (its chain and its
+ * blocks, which are readable for nblocks blocks) and their results are
+ * dropped: only chain[0..n) is written.
+ *
+ * Compiled with -mavx512f -mavx512bw -mavx512vl; cpu.c calls these only
+ * when CPUID reports the three and XCR0 says the OS saves the opmask and
+ * ZMM state.
+ *
+ * CT: additions, rotations, boolean operations and fixed shuffles; every
+ * address depends on the lane pointers and the block count (public),
+ * never on the data. The message schedule lives in the array w (kept
+ * in memory, see LANES_IN_MEMORY), wiped before returning with the
+ * transposed chaining values: for HMAC, key blocks pass through here.
+ * Registers and the compiler's own spill slots are not wiped.
+ */
+#include "hmac/utils.h"
+#include "internal.h"
+#include "sha2_constants.h"
+#include "sha2_lanes.h"
+
+#include <immintrin.h>
+
+/* Three-input boolean functions, as VPTERNLOG truth tables (bit
+ * (a << 2 | b << 1 | c) of the immediate is f(a, b, c)). */
+#define TL_XOR3 0x96 /* a ^ b ^ c */
+#define TL_CH 0xca   /* a ? b : c */
+#define TL_MAJ 0xe8  /* at least two of a, b, c */
+
+/* ---- SHA-256, 16 lanes ------------------------------------------------- */
+
+#define X32(a, b, c) _mm512_ternarylogic_epi32((a), (b), (c), TL_XOR3)
+#define ADD(x, y) _mm512_add_epi32((x), (y))
+#define KT(k) _mm512_set1_epi32((int)K256[(k)])
+#define CH(e, f, g) _mm512_ternarylogic_epi32((e), (f), (g), TL_CH)
+#define MAJ(a, b, c) _mm512_ternarylogic_epi32((a), (b), (c), TL_MAJ)
+#define BSIG0(x) X32(_mm512_ror_epi32((x), 2), _mm512_ror_epi32((x), 13),    \
+                     _mm512_ror_epi32((x), 22))
+#define BSIG1(x) X32(_mm512_ror_epi32((x), 6), _mm512_ror_epi32((x), 11),    \
+                     _mm512_ror_epi32((x), 25))
+#define SSIG0(x) X32(_mm512_ror_epi32((x), 7), _mm512_ror_epi32((x), 18),    \
+                     _mm512_srli_epi32((x), 3))
+#define SSIG1(x) X32(_mm512_ror_epi32((x), 17), _mm512_ror_epi32((x), 19),   \
+                     _mm512_srli_epi32((x), 10))
+
+/* r[k] = [lane k's 8 words | lane k+8's 8 words] becomes r[j] = word j
+ * of lanes 0..15: an 8x8 transpose of 32-bit words in each 256-bit half.
+ * Its own inverse. */
+static inline void transpose_8x8_halves(__m512i r[8])
+{
+    const __m512i lo = _mm512_set_epi64(13, 12, 5, 4, 9, 8, 1, 0);
+    const __m512i hi = _mm512_set_epi64(15, 14, 7, 6, 11, 10, 3, 2);
+    __m512i t[8], u[8];
+    int q;
+
+    for (q = 0; q < 8; q += 2) {
+        t[q] = _mm512_unpacklo_epi32(r[q], r[q + 1]);
+        t[q + 1] = _mm512_unpackhi_epi32(r[q], r[q + 1]);
+    }
+    /* u[q] (rows 0-3) and u[4+q] (rows 4-7): words q and 4+q per half. */
+    for (q = 0; q < 8; q += 4) {
+        u[q + 0] = _mm512_unpacklo_epi64(t[q], t[q + 2]);
+        u[q + 1] = _mm512_unpackhi_epi64(t[q], t[q + 2]);
+        u[q + 2] = _mm512_unpacklo_epi64(t[q + 1], t[q + 3]);
+        u[q + 3] = _mm512_unpackhi_epi64(t[q + 1], t[q + 3]);
+    }
+    for (q = 0; q < 4; q++) {
+        r[q] = _mm512_permutex2var_epi64(u[q], lo, u[q + 4]);
+        r[q + 4] = _mm512_permutex2var_epi64(u[q], hi, u[q + 4]);
+    }
+}
+
+/* r[i] = lane i's 16 words becomes r[j] = word j of lanes 0..15. */
+static inline void transpose_16x16(__m512i r[16])
+{
+    __m512i t[16], u[16];
+    int i, q;
+
+    for (i = 0; i < 16; i += 2) {
+        t[i] = _mm512_unpacklo_epi32(r[i], r[i + 1]);
+        t[i + 1] = _mm512_unpackhi_epi32(r[i], r[i + 1]);
+    }
+    /* u[4m+q]: word 4c+q of rows 4m..4m+3 in 128-bit block c. */
+    for (i = 0; i < 16; i += 4) {
+        u[i + 0] = _mm512_unpacklo_epi64(t[i], t[i + 2]);
+        u[i + 1] = _mm512_unpackhi_epi64(t[i], t[i + 2]);
+        u[i + 2] = _mm512_unpacklo_epi64(t[i + 1], t[i + 3]);
+        u[i + 3] = _mm512_unpackhi_epi64(t[i + 1], t[i + 3]);
+    }
+    for (q = 0; q < 4; q++) {
+        __m512i v0 = _mm512_shuffle_i32x4(u[q], u[4 + q], 0x88);
+        __m512i v1 = _mm512_shuffle_i32x4(u[q], u[4 + q], 0xdd);
+        __m512i x0 = _mm512_shuffle_i32x4(u[8 + q], u[12 + q], 0x88);
+        __m512i x1 = _mm512_shuffle_i32x4(u[8 + q], u[12 + q], 0xdd);
+
+        r[q] = _mm512_shuffle_i32x4(v0, x0, 0x88);
+        r[8 + q] = _mm512_shuffle_i32x4(v0, x0, 0xdd);
+        r[4 + q] = _mm512_shuffle_i32x4(v1, x1, 0x88);
+        r[12 + q] = _mm512_shuffle_i32x4(v1, x1, 0xdd);
+    }
+}
+
+void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
+    /* Byte-reverses each 32-bit word (the message is big-endian). */
+    const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b,
+                                            0x04050607, 0x00010203);
+    const uint8_t *p[16];
+    __m512i st[8], w[16];
+    __m512i a, b, c, d, e, f, g, h, t1_;
+    size_t i, blk;
+    int kk_;
+
+    for (i = 0; i < 16; i++) {
+        p[i] = data[i < n ? i : 0];
+    }
+    for (i = 0; i < 8; i++) {
+        const void *lo = chain[i < n ? i : 0];
+        const void *hi = chain[i + 8 < n ? i + 8 : 0];
+
+        st[i] = _mm512_inserti64x4(
+            _mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)lo)),
+            _mm256_loadu_si256((const __m256i *)hi), 1);
+    }
+    transpose_8x8_halves(st);
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        for (i = 0; i < 16; i++) {
+            w[i] = _mm512_loadu_si512((const void *)(p[i] + blk * 64));
+        }
+        transpose_16x16(w);
+        for (i = 0; i < 16; i++) {
+            w[i] = _mm512_shuffle_epi8(w[i], bswap);
+            LANES_IN_MEMORY(w[i]);
+        }
+        LANES_BLOCK(64);
+    }
+
+    transpose_8x8_halves(st);
+    for (i = 0; i < 8 && i < n; i++) {
+        _mm256_storeu_si256((__m256i *)chain[i], _mm512_castsi512_si256(st[i]));
+    }
+    for (i = 8; i < n; i++) {
+        _mm256_storeu_si256((__m256i *)chain[i],
+                            _mm512_extracti64x4_epi64(st[i - 8], 1));
+    }
+    /* The schedule held message words; st the chaining values. */
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+}
+
+#undef X32
+#undef ADD
+#undef KT
+#undef CH
+#undef MAJ
+#undef BSIG0
+#undef BSIG1
+#undef SSIG0
+#undef SSIG1
+
+/* ---- SHA-512, 8 lanes -------------------------------------------------- */
+
+#define X64(a, b, c) _mm512_ternarylogic_epi64((a), (b), (c), TL_XOR3)
+#define ADD(x, y) _mm512_add_epi64((x), (y))
+#define KT(k) _mm512_set1_epi64((long long)K512[(k)])
+#define CH(e, f, g) _mm512_ternarylogic_epi64((e), (f), (g), TL_CH)
+#define MAJ(a, b, c) _mm512_ternarylogic_epi64((a), (b), (c), TL_MAJ)
+#define BSIG0(x) X64(_mm512_ror_epi64((x), 28), _mm512_ror_epi64((x), 34),   \
+                     _mm512_ror_epi64((x), 39))
+#define BSIG1(x) X64(_mm512_ror_epi64((x), 14), _mm512_ror_epi64((x), 18),   \
+                     _mm512_ror_epi64((x), 41))
+#define SSIG0(x) X64(_mm512_ror_epi64((x), 1), _mm512_ror_epi64((x), 8),     \
+                     _mm512_srli_epi64((x), 7))
+#define SSIG1(x) X64(_mm512_ror_epi64((x), 19), _mm512_ror_epi64((x), 61),   \
+                     _mm512_srli_epi64((x), 6))
+
+/* r[i] = lane i's 8 words becomes r[j] = word j of lanes 0..7: an 8x8
+ * transpose of 64-bit words. Its own inverse. */
+static inline void transpose_8x8_64(__m512i r[8])
+{
+    __m512i t[8];
+    int i, q;
+
+    /* t[2k+q]: word 2c+q of rows 2k, 2k+1 in 128-bit block c. */
+    for (i = 0; i < 8; i += 2) {
+        t[i] = _mm512_unpacklo_epi64(r[i], r[i + 1]);
+        t[i + 1] = _mm512_unpackhi_epi64(r[i], r[i + 1]);
+    }
+    for (q = 0; q < 2; q++) {
+        __m512i v0 = _mm512_shuffle_i64x2(t[q], t[2 + q], 0x88);
+        __m512i v1 = _mm512_shuffle_i64x2(t[q], t[2 + q], 0xdd);
+        __m512i x0 = _mm512_shuffle_i64x2(t[4 + q], t[6 + q], 0x88);
+        __m512i x1 = _mm512_shuffle_i64x2(t[4 + q], t[6 + q], 0xdd);
+
+        r[q] = _mm512_shuffle_i64x2(v0, x0, 0x88);
+        r[4 + q] = _mm512_shuffle_i64x2(v0, x0, 0xdd);
+        r[2 + q] = _mm512_shuffle_i64x2(v1, x1, 0x88);
+        r[6 + q] = _mm512_shuffle_i64x2(v1, x1, 0xdd);
+    }
+}
+
+void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
+    /* Byte-reverses each 64-bit word. */
+    const __m512i bswap = _mm512_set4_epi32(0x08090a0b, 0x0c0d0e0f,
+                                            0x00010203, 0x04050607);
+    const uint8_t *p[8];
+    __m512i st[8], w[16];
+    __m512i a, b, c, d, e, f, g, h, t1_;
+    size_t i, blk;
+    int kk_;
+
+    for (i = 0; i < 8; i++) {
+        p[i] = data[i < n ? i : 0];
+        st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
+    }
+    transpose_8x8_64(st);
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        for (i = 0; i < 8; i++) {
+            const uint8_t *q = p[i] + blk * 128;
+
+            w[i] = _mm512_loadu_si512((const void *)q);
+            w[i + 8] = _mm512_loadu_si512((const void *)(q + 64));
+        }
+        transpose_8x8_64(w);
+        transpose_8x8_64(w + 8);
+        for (i = 0; i < 16; i++) {
+            w[i] = _mm512_shuffle_epi8(w[i], bswap);
+            LANES_IN_MEMORY(w[i]);
+        }
+        LANES_BLOCK(80);
+    }
+
+    transpose_8x8_64(st);
+    for (i = 0; i < n; i++) {
+        _mm512_storeu_si512(chain[i], st[i]);
+    }
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+}
