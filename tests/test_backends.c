@@ -144,6 +144,115 @@ static void test_not_built(void **state)
 }
 #endif
 
+/* ---- lane kernels (many messages per call) ---------------------------- */
+
+typedef struct {
+    const char *name;
+    lanes_fn *fn;
+    size_t width;
+    int sha512;     /* 0: SHA-256 chains and 64-byte blocks */
+    unsigned bit;   /* HMAC_CPU_* the CPU needs */
+} lane_kernel_row;
+
+static const lane_kernel_row lane_kernels[] = {
+#if defined(HMAC_HAVE_X86_AVX512_LANES)
+    {"SHA-256 x16 AVX-512", sha256_lanes_avx512, 16, 0, HMAC_CPU_AVX512_LANES},
+    {"SHA-512 x8 AVX-512", sha512_lanes_avx512, 8, 1, HMAC_CPU_AVX512_LANES},
+#endif
+#if defined(HMAC_HAVE_X86_AVX2_LANES)
+    {"SHA-256 x8 AVX2", sha256_lanes_avx2, 8, 0, HMAC_CPU_AVX2_LANES},
+    {"SHA-512 x4 AVX2", sha512_lanes_avx2, 4, 1, HMAC_CPU_AVX2_LANES},
+#endif
+    {"SHA-256 single", sha256_lanes_single, 1, 0, 0},
+    {"SHA-512 single", sha512_lanes_single, 1, 1, 0},
+};
+
+/* Each lane kernel the CPU runs against the portable compression: every
+ * lane count 1..width, 1 to 3 blocks, random chaining values, each lane's
+ * blocks at its own unaligned address (lanes may also share blocks), and
+ * the chains past n (which the kernel must not write) checked untouched. */
+static void test_lane_kernels(void **unused)
+{
+    static uint8_t buf[LANES_MAX][3 * 128 + 16];
+    uint64_t chains[LANES_MAX + 1][8], want[LANES_MAX + 1][8];
+    uint64_t seed = 0x6c616e65u;
+    size_t r, n, nb, i, ran = 0;
+
+    (void)unused;
+    tu_fill_random((uint8_t *)buf, sizeof buf, &seed);
+    for (r = 0; r < sizeof lane_kernels / sizeof lane_kernels[0]; r++) {
+        const lane_kernel_row *k = &lane_kernels[r];
+
+        if ((hmac_cpu_force(HMAC_CPU_ALL) & k->bit) != k->bit) {
+            print_message("[  SKIP    ] %s: this CPU lacks the instructions\n",
+                          k->name);
+            continue;
+        }
+        ran++;
+        for (n = 1; n <= k->width; n++) {
+            for (nb = 1; nb <= 3; nb++) {
+                void *chain[LANES_MAX];
+                const uint8_t *data[LANES_MAX];
+
+                tu_fill_random((uint8_t *)chains, sizeof chains, &seed);
+                memcpy(want, chains, sizeof want);
+                for (i = 0; i < n; i++) {
+                    chain[i] = chains[i];
+                    /* any alignment; lane 3 reads lane 1's blocks */
+                    data[i] = i == 3 ? data[1]
+                                     : buf[i] + tu_rand_below(&seed, 16);
+                    if (k->sha512) {
+                        sha512_compress_portable(want[i], data[i], nb);
+                    } else {
+                        sha256_compress_portable((uint32_t *)(void *)want[i],
+                                                 data[i], nb);
+                    }
+                }
+                k->fn(chain, data, n, nb);
+                if (memcmp(chains, want, sizeof want) != 0) {
+                    print_error("%s: n=%u, %u blocks\n", k->name,
+                                (unsigned)n, (unsigned)nb);
+                }
+                assert_memory_equal(chains, want, sizeof want);
+            }
+        }
+    }
+    /* The picks, under every feature subset: one message in flight costs
+     * what a single call costs; no SIMD lane kernel without its feature. */
+    for (r = 0; r <= HMAC_CPU_ALL; r++) {
+        unsigned detected = hmac_cpu_force(HMAC_CPU_ALL);
+
+        if ((r & detected) != r) {
+            continue;
+        }
+        hmac_cpu_force((unsigned)r);
+        for (n = 1; n <= LANES_MAX; n++) {
+            lanes_kernel k256 = sha256_lanes_pick(n);
+            lanes_kernel k512 = sha512_lanes_pick(n);
+
+            assert_true(k256.width >= 1 && k256.width <= LANES_MAX);
+            assert_true(k512.width >= 1 && k512.width <= LANES_MAX);
+            if (n == 1) {
+                assert_int_equal(k256.width, 1);
+                assert_int_equal(k512.width, 1);
+            }
+#if defined(HMAC_HAVE_X86_AVX512_LANES)
+            if (!(r & HMAC_CPU_AVX512_LANES)) {
+                assert_true(k256.fn != sha256_lanes_avx512);
+                assert_true(k512.fn != sha512_lanes_avx512);
+            }
+#endif
+#if defined(HMAC_HAVE_X86_AVX2_LANES)
+            if (!(r & HMAC_CPU_AVX2_LANES)) {
+                assert_true(k256.fn != sha256_lanes_avx2);
+                assert_true(k512.fn != sha512_lanes_avx2);
+            }
+#endif
+        }
+    }
+    print_message("[  INFO    ] lane kernels checked: %u\n", (unsigned)ran);
+}
+
 /* Every public hash and HMAC of msg[0..len) under key[0..klen), written
  * one after the other into out (64+64+32+32+64 bytes). */
 #define ALL_OUT (64 + 64 + 32 + 32 + 64)
@@ -334,11 +443,15 @@ static int expect_portable(void)
     const char *env = getenv("HMAC_BACKEND");
     const char *b256 = hmac_backend_sha256();
     const char *b512 = hmac_backend_sha512();
+    /* No lane kernel either: every lane count runs the single stream. */
+    size_t w256 = sha256_lanes_pick(LANES_MAX).width;
+    size_t w512 = sha512_lanes_pick(LANES_MAX).width;
     int ok = env != NULL && strcmp(env, "portable") == 0 &&
-             strcmp(b256, "portable") == 0 && strcmp(b512, "portable") == 0;
+             strcmp(b256, "portable") == 0 && strcmp(b512, "portable") == 0 &&
+             w256 == 1 && w512 == 1;
 
-    printf("HMAC_BACKEND=%s: sha256=%s sha512=%s\n", env ? env : "(unset)",
-           b256, b512);
+    printf("HMAC_BACKEND=%s: sha256=%s sha512=%s, lane widths %u/%u\n",
+           env ? env : "(unset)", b256, b512, (unsigned)w256, (unsigned)w512);
     printf("%s\n", ok ? "1 passed, 0 failed" : "0 passed, 1 failed");
     return ok ? 0 : 1;
 }
@@ -362,6 +475,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_sha512_compress_avx2_asm, restore_all),
         cmocka_unit_test_teardown(test_sha512_compress_avx512_asm, restore_all),
 #endif
+        cmocka_unit_test_teardown(test_lane_kernels, restore_all),
         cmocka_unit_test_teardown(test_public_api, restore_all),
         cmocka_unit_test_teardown(test_fused_oneshot, restore_all),
         cmocka_unit_test_teardown(test_abc_every_subset, restore_all),

@@ -15,11 +15,14 @@
  * nothing and the test only checks that the results are right.
  *
  * Backends: every pass runs once with the portable cores and once with
- * everything the CPU offers. Valgrind 3.19 hides the SHA extensions from
- * CPUID (it cannot execute SHA-NI), so under valgrind the second pass
- * checks the hardware SHA-512 backend if there is one, but SHA-256 runs
- * portable in both: the x86 SHA-NI path is not checked here. The backend
- * names of each pass are printed.
+ * everything the CPU offers. Valgrind 3.19 hides the SHA extensions and
+ * AVX-512 from CPUID (it cannot execute them), so under valgrind the
+ * second pass checks the hardware SHA-512 backend and the AVX2 lane
+ * kernels if the CPU has them, but SHA-256 runs portable in both: the
+ * x86 SHA-NI path and the AVX-512 lane kernels are not checked here. A
+ * third pass runs the _many test with the AVX2 lane kernels forced (no
+ * SHA-NI, no AVX-512), so they are covered whatever valgrind reports. The
+ * backend names of each pass are printed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -154,6 +157,119 @@ static void test_hashes(void **unused)
             PUBLIC(md2, a->digest_bytes);
             assert_memory_equal(md, md2, a->digest_bytes);
         }
+    }
+}
+
+/* ---- many messages per call (many.h): the lane kernels ---------------- */
+
+typedef struct {
+    const char *name; /* the tu_hmacs row */
+    int (*many)(unsigned char *, const unsigned char *const[],
+                const size_t[], size_t, const unsigned char *);
+    int (*verify_many)(int[], const unsigned char *,
+                       const unsigned char *const[], const size_t[], size_t,
+                       const unsigned char *);
+} ct_many_row;
+
+static const ct_many_row ct_many_rows[] = {
+    {"HMAC-SHA-256", hmac_auth_hmacsha256_many, hmac_auth_hmacsha256_verify_many},
+    {"HMAC-SHA-512", hmac_auth_hmacsha512_many, hmac_auth_hmacsha512_verify_many},
+    {"HMAC-SHA-512-256", hmac_auth_hmacsha512256_many,
+     hmac_auth_hmacsha512256_verify_many},
+    {"HMAC-SHA-384", hmac_auth_hmacsha384_many, hmac_auth_hmacsha384_verify_many},
+    {"HMAC-SHA-224", hmac_auth_hmacsha224_many, hmac_auth_hmacsha224_verify_many},
+};
+
+/* Enough messages for every lane kernel to run (the x16 kernel takes
+ * over from 10 in flight), one of each length in msg_lens and more. */
+#define CT_MANY 12
+
+/* Secret messages and key through the _many functions: tags, verify_many
+ * with one tag wrong, streams through _update_many/_final_many, and the
+ * hashes. The results are published, then checked against the
+ * single-message functions. */
+static void test_many(void **unused)
+{
+    const uint8_t *in[CT_MANY];
+    size_t len[CT_MANY], r, i;
+    uint8_t tags[CT_MANY * TU_MAX_DIGEST], want[TU_MAX_DIGEST];
+    int res[CT_MANY], all;
+
+    (void)unused;
+    make_inputs();
+    for (i = 0; i < CT_MANY; i++) {
+        len[i] = msg_lens[i % NMSG] + (i / NMSG) * 7;
+        in[i] = msg + (sizeof msg - len[i]) * i / CT_MANY;
+    }
+    for (r = 0; r < sizeof ct_many_rows / sizeof ct_many_rows[0]; r++) {
+        const tu_hmac_algo *a = tu_hmac_by_name(ct_many_rows[r].name);
+        size_t tb = a->tag_bytes;
+
+        assert_int_equal(ct_many_rows[r].many(tags, in, len, CT_MANY, key), 0);
+        tags[5 * tb] ^= 1; /* message 5's tag is wrong */
+        all = ct_many_rows[r].verify_many(res, tags, in, len, CT_MANY, key);
+        tags[5 * tb] ^= 1;
+        PUBLIC(&all, sizeof all);
+        PUBLIC(res, sizeof res);
+        PUBLIC(tags, CT_MANY * tb);
+        assert_int_equal(all, -1);
+        for (i = 0; i < CT_MANY; i++) {
+            assert_int_equal(res[i], i == 5 ? -1 : 0);
+            assert_int_equal(a->oneshot(want, in[i], len[i], key), 0);
+            PUBLIC(want, tb);
+            assert_memory_equal(tags + i * tb, want, tb);
+        }
+        SECRET(tags, CT_MANY * tb);
+    }
+    {
+        crypto_auth_hmacsha512256_state st5[CT_MANY], *p5[CT_MANY];
+        crypto_auth_hmacsha256_state st2[CT_MANY], *p2[CT_MANY];
+
+        for (i = 0; i < CT_MANY; i++) {
+            p5[i] = &st5[i];
+            p2[i] = &st2[i];
+            assert_int_equal(crypto_auth_hmacsha512256_init(p5[i], key,
+                                                            key_lens[i % NKEY]), 0);
+            assert_int_equal(crypto_auth_hmacsha256_init(p2[i], key,
+                                                         key_lens[i % NKEY]), 0);
+        }
+        assert_int_equal(hmac_auth_hmacsha512256_update_many(p5, in, len, CT_MANY), 0);
+        assert_int_equal(hmac_auth_hmacsha512256_final_many(p5, tags, CT_MANY), 0);
+        assert_int_equal(hmac_auth_hmacsha256_update_many(p2, in, len, CT_MANY), 0);
+        assert_int_equal(hmac_auth_hmacsha256_final_many(p2, tags + CT_MANY * 32,
+                                                         CT_MANY), 0);
+        PUBLIC(tags, CT_MANY * 64);
+        for (i = 0; i < CT_MANY; i++) {
+            crypto_auth_hmacsha512256_state s5;
+            crypto_auth_hmacsha256_state s2;
+
+            assert_int_equal(crypto_auth_hmacsha512256_init(&s5, key,
+                                                            key_lens[i % NKEY]), 0);
+            assert_int_equal(crypto_auth_hmacsha512256_update(&s5, in[i], len[i]), 0);
+            assert_int_equal(crypto_auth_hmacsha512256_final(&s5, want), 0);
+            PUBLIC(want, 32);
+            assert_memory_equal(tags + i * 32, want, 32);
+            assert_int_equal(crypto_auth_hmacsha256_init(&s2, key,
+                                                         key_lens[i % NKEY]), 0);
+            assert_int_equal(crypto_auth_hmacsha256_update(&s2, in[i], len[i]), 0);
+            assert_int_equal(crypto_auth_hmacsha256_final(&s2, want), 0);
+            PUBLIC(want, 32);
+            assert_memory_equal(tags + (CT_MANY + i) * 32, want, 32);
+        }
+    }
+    assert_int_equal(hmac_hash_sha256_many(tags, in, len, CT_MANY), 0);
+    PUBLIC(tags, CT_MANY * 32);
+    for (i = 0; i < CT_MANY; i++) {
+        assert_int_equal(crypto_hash_sha256(want, in[i], len[i]), 0);
+        PUBLIC(want, 32);
+        assert_memory_equal(tags + i * 32, want, 32);
+    }
+    assert_int_equal(hmac_hash_sha512_many(tags, in, len, CT_MANY), 0);
+    PUBLIC(tags, CT_MANY * 64);
+    for (i = 0; i < CT_MANY; i++) {
+        assert_int_equal(crypto_hash_sha512(want, in[i], len[i]), 0);
+        PUBLIC(want, 64);
+        assert_memory_equal(tags + i * 64, want, 64);
     }
 }
 
@@ -298,9 +414,25 @@ int main(void)
         cmocka_unit_test(test_verify_nn),
         cmocka_unit_test(test_codecs),
         cmocka_unit_test(test_final_verify),
+        cmocka_unit_test(test_many),
     };
+    /* The AVX2 lane kernels run only where nothing faster is allowed:
+     * without SHA-NI (SHA-256) and without AVX-512 (both). */
+    const struct CMUnitTest avx2_lanes[] = {
+        cmocka_unit_test(test_many),
+    };
+    int failed;
 
     printf("# %s valgrind\n",
            RUNNING_ON_VALGRIND ? "running under" : "not running under");
-    return TU_RUN_ALL_BACKENDS("ct", tests) != 0;
+    failed = TU_RUN_ALL_BACKENDS("ct", tests);
+    if ((hmac_cpu_force(HMAC_CPU_ALL) & HMAC_CPU_AVX2_LANES) != 0) {
+        hmac_cpu_force(HMAC_CPU_SHA512_HW | HMAC_CPU_AVX2_LANES);
+        printf("# backend pass avx2-lanes: sha256=%s sha512=%s\n",
+               hmac_backend_sha256(), hmac_backend_sha512());
+        failed += cmocka_run_group_tests_name("ct [avx2-lanes]", avx2_lanes,
+                                              NULL, NULL);
+        hmac_cpu_force(HMAC_CPU_ALL);
+    }
+    return failed != 0;
 }
