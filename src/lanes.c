@@ -65,9 +65,14 @@ void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
                 run = lanes[i].left;
             }
         }
+        /* Whole groups of the kernel's width; a last, partial group
+         * gets the kernel picked for its own size (9 SHA-512 lanes: one
+         * x8 call and one single stream, not two x8 calls). */
         for (i = 0; i < active; i += g) {
-            g = active - i < k.width ? active - i : k.width;
-            k.fn(chain + i, data + i, g, run);
+            lanes_kernel kg = active - i < k.width ? pick(active - i) : k;
+
+            g = active - i < kg.width ? active - i : kg.width;
+            kg.fn(chain + i, data + i, g, run);
         }
         /* Advance; a finished lane takes the last lane's place. */
         for (i = 0; i < active;) {
