@@ -1,0 +1,15 @@
+# hmac_usable(<var> HEADERS <h...> SYMBOL <sym> [INCLUDES <dirs...>]
+#             [LIBRARIES <libs or targets...>])
+# Sets <var> (cached) to TRUE when a program that includes the headers and
+# uses <sym> compiles AND links for the target being built. Finding a file
+# is not enough: a cross compiler given only CMAKE_C_COMPILER still finds
+# the build machine's libsodium through pkg-config and its OpenSSL headers
+# in /usr/include, which then fail to compile or link for the target.
+include(CheckSymbolExists)
+function(hmac_usable var)
+  cmake_parse_arguments(U "" "SYMBOL" "HEADERS;INCLUDES;LIBRARIES" ${ARGN})
+  set(CMAKE_REQUIRED_INCLUDES ${U_INCLUDES})
+  set(CMAKE_REQUIRED_LIBRARIES ${U_LIBRARIES})
+  set(CMAKE_REQUIRED_QUIET ON)
+  check_symbol_exists(${U_SYMBOL} "${U_HEADERS}" ${var})
+endfunction()
