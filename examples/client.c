@@ -10,17 +10,12 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "wire.h"
+#include "wire.h" /* and sock.h: the socket calls, POSIX or Winsock */
 
 /* Builds a signed message into out (WIRE_MAX_MESSAGE bytes) and returns
  * its length. Every call draws a fresh random nonce. */
@@ -45,7 +40,7 @@ static size_t build_message(unsigned char *out, const unsigned char *key,
 
 /* Sends msg[0..len) and reads the one-line verdict into line (without the
  * newline). Returns 0, or -1 if the connection failed. */
-static int exchange(int fd, const unsigned char *msg, size_t len, char *line,
+static int exchange(sock_t fd, const unsigned char *msg, size_t len, char *line,
                     size_t cap)
 {
     size_t n = 0;
@@ -71,12 +66,12 @@ static int exchange(int fd, const unsigned char *msg, size_t len, char *line,
     return 0;
 }
 
-static int connect_to(const char *host, const char *port_str)
+static sock_t connect_to(const char *host, const char *port_str)
 {
     struct sockaddr_in addr;
     char *end;
     long port = strtol(port_str, &end, 10);
-    int fd;
+    sock_t fd;
 
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
@@ -84,16 +79,17 @@ static int connect_to(const char *host, const char *port_str)
         inet_pton(AF_INET, host, &addr.sin_addr) != 1) {
         fprintf(stderr, "bad address %s:%s (IPv4 address and port expected)\n",
                 host, port_str);
-        return -1;
+        return SOCK_INVALID;
     }
     addr.sin_port = htons((unsigned short)port);
     fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
-        perror("connect");
-        if (fd >= 0) {
-            close(fd);
+    if (fd == SOCK_INVALID ||
+        connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) {
+        sock_perror("connect");
+        if (fd != SOCK_INVALID) {
+            sock_close(fd);
         }
-        return -1;
+        return SOCK_INVALID;
     }
     return fd;
 }
@@ -111,7 +107,8 @@ int main(int argc, char **argv)
     unsigned char key[crypto_auth_hmacsha256_KEYBYTES];
     const uint64_t now = (uint64_t)time(NULL);
     size_t good_len, i;
-    int fd, mismatches = 0;
+    sock_t fd;
+    int mismatches = 0;
 
     if (argc != 5 || strcmp(argv[3], "-k") != 0) {
         fprintf(stderr, "usage: %s HOST PORT -k KEYFILE\n", argv[0]);
@@ -120,9 +117,15 @@ int main(int argc, char **argv)
     if (wire_load_key(argv[4], key) != 0) {
         return 1;
     }
-    signal(SIGPIPE, SIG_IGN); /* a closed server shows up as a write error */
+    /* (On POSIX this also makes a closed server a write error, not SIGPIPE.) */
+    if (sock_startup() != 0) {
+        sock_perror("socket startup");
+        hmac_memzero(key, sizeof key);
+        return 1;
+    }
     fd = connect_to(argv[1], argv[2]);
-    if (fd < 0) {
+    if (fd == SOCK_INVALID) {
+        hmac_memzero(key, sizeof key);
         return 1;
     }
 
@@ -145,7 +148,7 @@ int main(int argc, char **argv)
 
         if (exchange(fd, msg, len, verdict, sizeof verdict) != 0) {
             fprintf(stderr, "connection lost at message %zu\n", i + 1);
-            close(fd);
+            sock_close(fd);
             hmac_memzero(key, sizeof key);
             return 1;
         }
@@ -154,7 +157,7 @@ int main(int argc, char **argv)
                                                  : "UNEXPECTED");
         mismatches += strcmp(verdict, expected[i]) != 0;
     }
-    close(fd);
+    sock_close(fd);
     hmac_memzero(key, sizeof key);
     return mismatches == 0 ? 0 : 1;
 }

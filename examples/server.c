@@ -7,8 +7,8 @@
  *   Listens on 127.0.0.1:PORT (0, the default, lets the OS choose) and
  *   prints "listening on 127.0.0.1:PORT". Answers every message with one
  *   line: "accepted" or "rejected: <reason>". Exits 0 after N messages
- *   (--max, 0 = never), and is killed by SIGALRM after --timeout seconds
- *   (default 60, 0 = never) so that it cannot outlive a test.
+ *   (--max, 0 = never), and ends itself after --timeout seconds (default
+ *   60, 0 = never) so that it cannot outlive a test.
  *
  * The checks, in order, and why in that order:
  *   1. tag: until it verifies, every field is attacker-chosen;
@@ -18,17 +18,12 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "wire.h"
+#include "wire.h" /* and sock.h: the socket calls, POSIX or Winsock */
 
 /* Nonces remembered. At most this many messages can be accepted within one
  * freshness window before the guard starts refusing old-but-fresh ones
@@ -86,7 +81,7 @@ static void guard_remember(struct replay_guard *g, const unsigned char *nonce,
 }
 
 /* Reads one message from fd and judges it. */
-static enum verdict receive_message(int fd, const unsigned char *key,
+static enum verdict receive_message(sock_t fd, const unsigned char *key,
                                     struct replay_guard *g)
 {
     /* Header and payload contiguous, as the tag covers them together;
@@ -137,20 +132,22 @@ static int parse_number(const char *s, unsigned long max, unsigned long *out)
     return (*end != '\0' || *out > max) ? -1 : 0;
 }
 
-/* Binds a listening socket to 127.0.0.1:port and returns it, or -1. */
-static int listen_loopback(unsigned short port, unsigned short *actual)
+/* Binds a listening socket to 127.0.0.1:port and returns it, or
+ * SOCK_INVALID. */
+static sock_t listen_loopback(unsigned short port, unsigned short *actual)
 {
     struct sockaddr_in addr;
     socklen_t addrlen = sizeof addr;
     int one = 1;
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sock_t fd = socket(AF_INET, SOCK_STREAM, 0);
 
-    if (fd < 0) {
-        perror("socket");
-        return -1;
+    if (fd == SOCK_INVALID) {
+        sock_perror("socket");
+        return SOCK_INVALID;
     }
-    /* Lets a restarted server bind while old connections sit in TIME_WAIT. */
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    /* Lets a restarted server bind while old connections sit in TIME_WAIT.
+     * (Winsock wants a char pointer here; POSIX takes any.) */
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, (const char *)&one, sizeof one);
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
@@ -158,9 +155,9 @@ static int listen_loopback(unsigned short port, unsigned short *actual)
     if (bind(fd, (struct sockaddr *)&addr, sizeof addr) != 0 ||
         listen(fd, 8) != 0 ||
         getsockname(fd, (struct sockaddr *)&addr, &addrlen) != 0) {
-        perror("bind/listen");
-        close(fd);
-        return -1;
+        sock_perror("bind/listen");
+        sock_close(fd);
+        return SOCK_INVALID;
     }
     *actual = ntohs(addr.sin_port);
     return fd;
@@ -173,7 +170,8 @@ int main(int argc, char **argv)
     const char *key_path = NULL;
     unsigned long port = 0, max = 0, timeout = 60, handled = 0;
     unsigned short actual_port;
-    int listener, i;
+    sock_t listener;
+    int i;
 
     for (i = 1; i < argc; i++) {
         int bad;
@@ -204,13 +202,19 @@ int main(int argc, char **argv)
 
     /* A peer that hangs up must not kill the server through SIGPIPE: the
      * failed write is reported and the connection dropped instead. */
-    signal(SIGPIPE, SIG_IGN);
-    /* The default SIGALRM action ends the process: a hard upper bound on
-     * its life, whatever a peer does. */
-    alarm((unsigned)timeout);
+    if (sock_startup() != 0) {
+        sock_perror("socket startup");
+        hmac_memzero(key, sizeof key);
+        return 1;
+    }
+    /* A hard upper bound on its life, whatever a peer does. */
+    if (timeout != 0) {
+        sock_lifetime((unsigned)timeout);
+    }
 
     listener = listen_loopback((unsigned short)port, &actual_port);
-    if (listener < 0) {
+    if (listener == SOCK_INVALID) {
+        hmac_memzero(key, sizeof key);
         return 1;
     }
     /* Whoever started us (a test script) reads the port from this line. */
@@ -218,13 +222,13 @@ int main(int argc, char **argv)
     fflush(stdout);
 
     while (max == 0 || handled < max) {
-        int conn = accept(listener, NULL, NULL);
+        const sock_t conn = accept(listener, NULL, NULL);
 
-        if (conn < 0) {
-            if (errno == EINTR) {
+        if (conn == SOCK_INVALID) {
+            if (sock_retry()) {
                 continue;
             }
-            perror("accept");
+            sock_perror("accept");
             break;
         }
         /* One connection at a time keeps the example short; a real server
@@ -246,9 +250,9 @@ int main(int argc, char **argv)
                 break;
             }
         }
-        close(conn);
+        sock_close(conn);
     }
-    close(listener);
+    sock_close(listener);
     hmac_memzero(key, sizeof key);
     return (max != 0 && handled == max) ? 0 : 1;
 }

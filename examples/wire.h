@@ -1,7 +1,7 @@
 /*
  * wire.h - the message format shared by server.c and client.c, and the
  * socket chores both need (full reads and writes despite EINTR and short
- * transfers).
+ * transfers), over sock.h's portable socket calls.
  *
  * A message on the wire:
  *
@@ -20,15 +20,14 @@
 #ifndef HMAC_EXAMPLE_WIRE_H
 #define HMAC_EXAMPLE_WIRE_H
 
-#include <errno.h>
 #include <hmac.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "example_util.h"
+#include "sock.h"
 
 #define WIRE_NONCE_BYTES 16
 #define WIRE_HEADER_BYTES (8 + WIRE_NONCE_BYTES + 4)
@@ -58,20 +57,20 @@ static inline uint64_t wire_load_be(const unsigned char *p, size_t bytes)
     return v;
 }
 
-/* Moves exactly len bytes between fd and a buffer: reads into `in`, or
+/* Moves exactly len bytes between socket s and a buffer: reads into `in`, or
  * writes from `out` (the other one is NULL). A read or write may move fewer
  * bytes than asked for, or be interrupted by a signal before moving any:
  * both are normal, so loop. Returns 0, or -1 on error or end of stream. */
-static inline int wire_transfer_full(int fd, unsigned char *in,
+static inline int wire_transfer_full(sock_t s, unsigned char *in,
                                      const unsigned char *out, size_t len)
 {
     size_t done = 0;
 
     while (done < len) {
-        const ssize_t n = in != NULL ? read(fd, in + done, len - done)
-                                     : write(fd, out + done, len - done);
+        const long n = in != NULL ? sock_recv(s, in + done, len - done)
+                                  : sock_send(s, out + done, len - done);
 
-        if (n < 0 && errno == EINTR) {
+        if (n < 0 && sock_retry()) {
             continue;
         }
         if (n <= 0) {
@@ -82,14 +81,14 @@ static inline int wire_transfer_full(int fd, unsigned char *in,
     return 0;
 }
 
-static inline int wire_read_full(int fd, void *buf, size_t len)
+static inline int wire_read_full(sock_t s, void *buf, size_t len)
 {
-    return wire_transfer_full(fd, (unsigned char *)buf, NULL, len);
+    return wire_transfer_full(s, (unsigned char *)buf, NULL, len);
 }
 
-static inline int wire_write_full(int fd, const void *buf, size_t len)
+static inline int wire_write_full(sock_t s, const void *buf, size_t len)
 {
-    return wire_transfer_full(fd, NULL, (const unsigned char *)buf, len);
+    return wire_transfer_full(s, NULL, (const unsigned char *)buf, len);
 }
 
 /* Loads the shared key: a file of exactly 32 raw bytes (for instance from
