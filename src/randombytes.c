@@ -17,6 +17,13 @@
 #if defined(_WIN32)
 #  include <windows.h>
 #  include <bcrypt.h>
+#elif defined(__EMSCRIPTEN__)
+/* getentropy() is crypto.getRandomValues (browser) or node's crypto, and
+ * needs no filesystem: /dev/urandom is absent from -sFILESYSTEM=0 builds.
+ * Emscripten's <sys/random.h> declares it but uses size_t unseen. */
+#  include <stddef.h>
+#  include <sys/random.h>
+#  define HMAC_USE_GETENTROPY 1
 #elif defined(HMAC_HAVE_GETRANDOM)
 #  include <errno.h>
 #  include <sys/random.h>
@@ -50,6 +57,16 @@ void hmac_randombytes(void *buf, size_t len)
         ULONG n = len > 0x7fffffffUL ? 0x7fffffffUL : (ULONG)len;
         if (BCryptGenRandom(NULL, p, n, BCRYPT_USE_SYSTEM_PREFERRED_RNG) != 0) {
             randombytes_fail("BCryptGenRandom failed");
+        }
+        p += n;
+        len -= n;
+    }
+#elif defined(HMAC_USE_GETENTROPY)
+    while (len > 0) {
+        const size_t n = len > 256 ? 256 : len; /* getentropy's limit */
+
+        if (getentropy(p, n) != 0) {
+            randombytes_fail("getentropy failed");
         }
         p += n;
         len -= n;
