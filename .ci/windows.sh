@@ -74,20 +74,24 @@ bash "$SRC/.ci/cmocka-build.sh" "$CMOCKA" "$BUILD/cmocka-src" cmake \
 
 # ---- Wine ------------------------------------------------------------------------
 export WINEPREFIX=$BUILD/wine WINEARCH WINEDEBUG=-all
-# libwinpthread-1.dll (test_threads, the bench's clock_gettime) lives here.
-export WINEPATH=/usr/$TRIPLET/lib
-mkdir -p "$WINEPREFIX"
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+  # (A prefix directory made beforehand, or a wineserver started on it
+  # before wineboot, leaves a prefix where nothing loads: let wineboot
+  # create it.)
+  rm -rf "$WINEPREFIX"
+  step "wineboot ($WINEARCH prefix)"
+  wineboot -i < /dev/null > "$BUILD/wineboot.log" 2>&1 || true
+fi
 # One wineserver for the whole run (else each program starts its own: ~3 s).
 wineserver -p 2>/dev/null || true  # (fails harmlessly when one already runs)
 trap 'wineserver -k 2>/dev/null || true' EXIT
-if [ ! -f "$WINEPREFIX/system.reg" ]; then
-  step "wineboot ($WINEARCH prefix)"
-  wineboot -i > "$BUILD/wineboot.log" 2>&1 || true
-fi
 # Start Wine's background services (services.exe, winedevice) now, on
 # /dev/null: started by the first program, they would inherit its stdout
 # and hold a $(...) capturing it open for ever.
 wine cmd /c exit < /dev/null > /dev/null 2>&1 || true
+# libwinpthread-1.dll (test_threads, the bench's clock_gettime) lives
+# here. Only now: a prefix created with WINEPATH set loads nothing.
+export WINEPATH=/usr/$TRIPLET/lib
 
 # ---- configure and build ------------------------------------------------------------
 step "configure and build ($BUILD/build)"
