@@ -69,7 +69,7 @@ failed=0
 step "known answers and streaming under node"
 if ctest --test-dir "$BUILD/build" -R "^($(echo $suites | tr ' ' '|'))\$" --output-on-failure \
      --timeout 600 > "$BUILD/ctest.log" 2>&1; then :; else
-  failed=1; grep -E 'tests passed|Failed|\*\*\*|FAILED' "$BUILD/ctest.log" | head -40
+  failed=1; grep -E 'tests passed|Failed|\*\*\*|FAILED' "$BUILD/ctest.log" | head -40 || true
 fi
 grep -E 'tests passed' "$BUILD/ctest.log" | sed 's/^/   /'
 # A loader that silently did nothing would "pass": the suite must report.

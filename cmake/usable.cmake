@@ -13,3 +13,24 @@ function(hmac_usable var)
   set(CMAKE_REQUIRED_QUIET ON)
   check_symbol_exists(${U_SYMBOL} "${U_HEADERS}" ${var})
 endfunction()
+
+# hmac_clock_gettime_libs(<var>): what a program must link for
+# clock_gettime: "" (glibc and most), Threads::Threads (MinGW, where
+# winpthreads has it), or NOTFOUND (MSVC).
+function(hmac_clock_gettime_libs var)
+  hmac_usable(HMAC_CLOCK_GETTIME SYMBOL clock_gettime HEADERS time.h)
+  if(HMAC_CLOCK_GETTIME)
+    set(${var} "" PARENT_SCOPE)
+    return()
+  endif()
+  find_package(Threads QUIET)
+  if(Threads_FOUND)
+    hmac_usable(HMAC_CLOCK_GETTIME_THREADS SYMBOL clock_gettime HEADERS time.h
+      LIBRARIES Threads::Threads)
+    if(HMAC_CLOCK_GETTIME_THREADS)
+      set(${var} Threads::Threads PARENT_SCOPE)
+      return()
+    endif()
+  endif()
+  set(${var} NOTFOUND PARENT_SCOPE)
+endfunction()

@@ -48,6 +48,11 @@ endif()
 if(NOT MSVC OR CMAKE_C_COMPILER_ID MATCHES "Clang")
   hmac_add_test(NAME test_dudect SOURCES test_dudect.c LABELS "slow;dudect"
                 TIMEOUT 300)
+  # clock_gettime: in winpthreads on MinGW (see cmake/usable.cmake).
+  hmac_clock_gettime_libs(hmac_dudect_clock_libs)
+  if(hmac_dudect_clock_libs)
+    target_link_libraries(test_dudect PRIVATE ${hmac_dudect_clock_libs})
+  endif()
   find_library(HMAC_LIBM m)
   if(HMAC_LIBM)
     target_link_libraries(test_dudect PRIVATE ${HMAC_LIBM})
