@@ -20,6 +20,7 @@
 #include <fcntl.h>
 #include <io.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -54,16 +55,32 @@ void hs_os_init(void)
 {
     (void) _set_invalid_parameter_handler(hs_ignore_invalid_parameter);
     /* Text mode would turn CR LF into LF in the data being signed (and
-     * LF into CR LF in the output): hash and print bytes as they are. */
+     * LF into CR LF in the output and messages): bytes as they are, so
+     * output and messages are the same on every platform. */
     (void) _setmode(0, _O_BINARY);
     (void) _setmode(1, _O_BINARY);
+    (void) _setmode(2, _O_BINARY);
+}
+
+/* A descriptor with no OS handle behind it: -1, or -2 for a standard
+ * stream the process was started without (e.g. stdin closed). The CRT
+ * reports these as EINVAL or EBADF depending on the call: say EBADF. */
+static int hs_fd_bad(int fd)
+{
+    const intptr_t h = _get_osfhandle(fd);
+
+    if (h == -1 || h == -2) {
+        errno = EBADF;
+        return 1;
+    }
+    return 0;
 }
 
 int hs_os_refuse_dir(int fd)
 {
     struct _stat64 st;
 
-    if (_fstat64(fd, &st) != 0) {
+    if (hs_fd_bad(fd) || _fstat64(fd, &st) != 0) {
         return -1;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -90,6 +107,9 @@ int hs_os_open_read(const char *path)
 
 long hs_os_read(int fd, void *buf, size_t len)
 {
+    if (hs_fd_bad(fd)) {
+        return -1;
+    }
     return (long) _read(fd, buf, (unsigned) (len > HS_IO_MAX ? HS_IO_MAX : len));
 }
 
@@ -124,11 +144,7 @@ int hs_os_key_too_open(int fd, unsigned *mode)
 
 int hs_os_fd_is_open(int fd)
 {
-    if (_get_osfhandle(fd) == -1) {
-        errno = EBADF;
-        return -1;
-    }
-    return 0;
+    return hs_fd_bad(fd) ? -1 : 0;
 }
 
 int hs_os_create_secret(const char *path)
