@@ -10,6 +10,9 @@ mkdir -p "$work"
 key=$work/key
 out=$work/server.out
 rm -f "$key" "$out"
+# Exists before the server's redirection does: the polling below reads it
+# at once, and under `set -e` a sed on a missing file would end the script.
+: > "$out"
 
 server_pid=
 cleanup() {
