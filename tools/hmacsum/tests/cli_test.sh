@@ -338,6 +338,8 @@ run 1 "unknown escape is malformed" -k jefe.key -c badesc.sums
 
 # ---- hostile and odd input (issue 14) ------------------------------------------------
 # An unescaped sum line naming a\b is shown back as a\b, as GNU does.
+# (not indented under the if, to keep the block as it was)
+if posix_only "unescaped back-slash names: not valid Windows file names"; then
 "$H" -k jefe.key 'back\slash' | sed 's/^\\//; s/\\\\/\\/' >plainbs.sums
 check "unescaped back-slash line as written" grep -q '  back\\slash$' plainbs.sums
 run 0 "check an unescaped back-slash line" -k jefe.key -c plainbs.sums
@@ -353,6 +355,7 @@ if have sha256sum; then
 else
     skip "sha256sum not found: check output not compared with coreutils"
 fi
+fi # posix_only
 # Names from a sum file cannot forge lines or reach the terminal raw.
 esc=$(printf '\033')
 cr=$(printf '\r')
@@ -368,12 +371,14 @@ check "ESC shown as \\x1b" has '\e\x1b[31mred: FAILED open or read' out
 check "newline cannot forge a line" has '\x\nhmacsum: y: OK: FAILED open or read' out
 check "CR shown as \\r" has '\c\rmsg: OK: FAILED open or read' out
 check "tab, 0x01, 0x7f as \\xHH" has '\t\x09ab\x01\x7fz: FAILED open or read' out
-check "stderr names escaped the same way" has 'hmacsum: \e\x1b[31mred: No such file or directory' err
+posix_only "control characters in a file name: refused by Windows before lookup" &&
+    check "stderr names escaped the same way" has 'hmacsum: \e\x1b[31mred: No such file or directory' err
 check "stderr: forged line stays on one line" test "$(grep -c '^hmacsum: ' err)" -eq "$(wc -l <err)"
 
 # ... nor can a file operand's name in an error message.
 run 1 "missing operand with an escape in its name" -k jefe.key "$(printf 'zz\033[31mRED')"
-check "operand name escaped on stderr" has 'hmacsum: \zz\x1b[31mRED: No such file or directory' err
+posix_only "control characters in an operand name: refused by Windows before lookup" &&
+    check "operand name escaped on stderr" has 'hmacsum: \zz\x1b[31mRED: No such file or directory' err
 
 # -w names the algorithm of a bad BSD line, not -a's.
 printf 'HMAC-SHA512 (msg) = 00ff\n' >bad512.sums
@@ -426,7 +431,8 @@ check "HMAC_BACKEND=portable: portable backends" test "$(grep -c 'backend: porta
 if [ -c /dev/full ]; then
     "$H" -k jefe.key -c sums no-such-1 no-such-2 >/dev/full 2>err
     check "/dev/full: exit 1" test $? -eq 1
-    check "/dev/full: the flush's own error" has "hmacsum: write error: No space left on device" err
+    posix_only "/dev/full's ENOSPC: Wine reports another error" &&
+        check "/dev/full: the flush's own error" has "hmacsum: write error: No space left on device" err
     check "/dev/full: no stale errno" test "$(grep -c 'write error' err)" -eq 1
 fi
 
