@@ -18,13 +18,13 @@ else()
 endif()
 
 # The constant-time test runs the codecs from its own copy of
-# src/codecs.c, built with HMAC_CT_DECLASSIFY: that publishes, to valgrind,
+# src/api/codecs.c, built with HMAC_CT_DECLASSIFY: that publishes, to valgrind,
 # the class of each character (the one thing the decoders may branch on),
 # so that anything else derived from the text is checked. Its definitions
 # take precedence over the archive's, whose codecs.o is then never linked.
 if(TARGET test_ct)
-  target_sources(test_ct PRIVATE ${PROJECT_SOURCE_DIR}/src/codecs.c)
-  set_source_files_properties(${PROJECT_SOURCE_DIR}/src/codecs.c
+  target_sources(test_ct PRIVATE ${PROJECT_SOURCE_DIR}/src/api/codecs.c)
+  set_source_files_properties(${PROJECT_SOURCE_DIR}/src/api/codecs.c
     PROPERTIES COMPILE_DEFINITIONS HMAC_CT_DECLASSIFY)
 endif()
 

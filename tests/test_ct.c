@@ -309,7 +309,7 @@ static void test_verify_nn(void **unused)
 
 /* The four text codecs on secret bytes and secret text: only the class
  * of each character (in the alphabet, ignored, padding) may steer them;
- * test_ct builds src/codecs.c with HMAC_CT_DECLASSIFY, which publishes
+ * test_ct builds src/api/codecs.c with HMAC_CT_DECLASSIFY, which publishes
  * exactly those classes (tests/codecs.cmake). Every byte value is
  * encoded, and decoded back from text with separators in it. */
 static void test_codecs(void **unused)
