@@ -42,6 +42,20 @@ posix_only() {
     return 1
 }
 
+# tag_of ARGS...: the first field hmacsum prints. Under Wine, one run in a
+# few hundred has been seen to print nothing at all (exit status and stderr
+# lost with it); such a run is reported and run once more, so that a Wine
+# hiccup is not read as a wrong tag, while a wrong or missing tag from
+# hmacsum itself still fails (it is the same on the second run).
+tag_of() {
+    t=$("$H" "$@" 2>tag.err | cut -d' ' -f1)
+    if [ -z "$t" ] && [ "${HMACSUM_TEST_OS:-}" = windows ]; then
+        echo "note - empty output under Wine (stderr: $(cat tag.err)), run again: $*" >&2
+        t=$("$H" "$@" 2>tag.err | cut -d' ' -f1)
+    fi
+    printf '%s' "$t"
+}
+
 # ---- RFC 4231 test case 2 ---------------------------------------------------
 printf 'Jefe' >jefe.key
 chmod 600 jefe.key
@@ -624,7 +638,7 @@ if have openssl; then
             head -c "$n" /dev/urandom >data
             for alg in sha256 sha512 sha384 sha224; do
                 want=$(openssl dgst -"$alg" -mac HMAC -macopt hexkey:"$khex" data | awk '{print $NF}')
-                got=$("$H" -a "$alg" -k "$keyf" data | cut -d' ' -f1)
+                got=$(tag_of -a "$alg" -k "$keyf" data)
                 if [ "$want" != "$got" ]; then
                     bad "openssl $alg key=$keyf size=$n: $got != $want"
                     continue
@@ -632,7 +646,7 @@ if have openssl; then
                 pass=$((pass + 1))
             done
             want=$(openssl dgst -sha512 -mac HMAC -macopt hexkey:"$khex" data | awk '{print $NF}' | cut -c1-64)
-            got=$("$H" -a sha512256 -k "$keyf" data | cut -d' ' -f1)
+            got=$(tag_of -a sha512256 -k "$keyf" data)
             if [ "$want" = "$got" ]; then pass=$((pass + 1)); else
                 bad "openssl sha512 truncated key=$keyf size=$n"; fi
         done
