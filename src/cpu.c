@@ -338,11 +338,13 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1};
  *   similar, noisier): the x16 row starts at 10. AVX2 x8 (~460 ns a
  *   call) never beats one SHA-NI stream, so it runs only without SHA-NI;
  *   over the portable core (~375 ns a block) lanes win from 2.
- * - SHA-512: no SHA-512 instructions, one stream ~250-270 ns a block
- *   (AVX2/AVX-512VL assembly, scalar rounds): AVX-512 x8 (~480 ns a
- *   call) wins from 2 lanes (4 KiB: 1.23x; 64 B HMAC: 0.96-1.16x, noise
- *   level), AVX2 x4 (~560 ns a call) from 3 (2 lanes: 0.94x, measured
- *   against the C AVX2 single stream before the assembly landed).
+ * - SHA-512: no SHA-512 instructions, so one stream runs scalar rounds
+ *   (the AVX2/AVX-512 assembly, ~190-200 ns a block). AVX-512 x8 (~480
+ *   ns a call) wins from 3 lanes: bench/run.sh on a quiet machine gave
+ *   0.95-1.00x at 2 lanes against the assembly (8 and 64 KiB; 64 B keyed
+ *   copies 0.90x) and 1.41-1.50x at 3. AVX2 x4 (~560 ns a call, for
+ *   CPUs without AVX-512) from 3: 0.94x at 2 lanes, measured against the
+ *   C AVX2 single stream before the assembly landed.
  * AMD Zen 4 (SHA-NI, AVX-512 on 256-bit units) is unmeasured: it takes
  * the same rows, and its SHA-NI is faster relative to the vector units,
  * so its SHA-256 threshold is likely higher; measure before trusting it. */
@@ -367,7 +369,7 @@ static const lanes_row sha256_rows[] = {
 
 static const lanes_row sha512_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
-    {HMAC_CPU_AVX512_LANES, 0, {sha512_lanes_avx512, 8}, 2},
+    {HMAC_CPU_AVX512_LANES, 0, {sha512_lanes_avx512, 8}, 3},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
     {HMAC_CPU_AVX2_LANES, 0, {sha512_lanes_avx2, 4}, 3},
