@@ -20,35 +20,54 @@ typedef union {
     crypto_hash_sha512_state s512;
 } any_hash_state;
 
+/* Contexts and tails are packed at the hash's own sizes (a SHA-256
+ * context is half a SHA-512 one), so the wipes at the end cover only
+ * what was used. Strides stay multiples of 16 for the contexts' 64-bit
+ * fields. */
+#define CTX_STRIDE(h) (((h)->ctx_size + 15) & ~(size_t)15)
+
 void hash_many_from(const hmac_hash *h, const void *start,
                     const uint8_t *const in[], const size_t inlen[],
                     size_t n, uint8_t *out)
 {
-    any_hash_state ctx[HASH_MANY_BATCH];
-    uint8_t tail[HASH_MANY_BATCH][2 * HMAC_MAX_BLOCK];
+    any_hash_state ctxbuf[HASH_MANY_BATCH];
+    uint8_t tail[HASH_MANY_BATCH * 2 * HMAC_MAX_BLOCK];
     lane_job job[HASH_MANY_BATCH];
+    uint8_t *ctx = (uint8_t *)ctxbuf;
+    size_t stride = CTX_STRIDE(h), tstride = 2 * h->block_size;
     size_t i, rest;
 
+    /* In phases, each loop over all messages: a context read right after
+     * the memcpy that wrote it waited for the copy's wide stores (the
+     * counter load was 3/4 of the planning time in a profile of 16 x 64 B
+     * HMAC-SHA-256). */
     for (i = 0; i < n; i++) {
-        memcpy(&ctx[i], start, h->ctx_size);
-        job[i].chain = h->chain(&ctx[i]);
-        job[i].nseg = 0;
+        memcpy(ctx + i * stride, start, h->ctx_size);
+    }
+    for (i = 0; i < n; i++) {
         /* start has nothing buffered, so the plan names no buffer block
          * and the rest can be buffered before the lanes run. */
-        rest = h->absorb_plan(&ctx[i], in[i], inlen[i], &job[i]);
-        h->absorb_rest(&ctx[i], in[i], inlen[i], rest);
-        job[i].seg[job[i].nseg] = tail[i];
-        job[i].nblk[job[i].nseg] = h->pad_tail(&ctx[i], tail[i]);
+        job[i].chain = h->chain(ctx + i * stride);
+        job[i].nseg = 0;
+        rest = h->absorb_plan(ctx + i * stride, in[i], inlen[i], &job[i]);
+        if (rest > 0) {
+            h->absorb_rest(ctx + i * stride, in[i], inlen[i], rest);
+        }
+    }
+    for (i = 0; i < n; i++) {
+        job[i].seg[job[i].nseg] = tail + i * tstride;
+        job[i].nblk[job[i].nseg] = h->pad_tail(ctx + i * stride,
+                                               tail + i * tstride);
         job[i].nseg++;
     }
     h->run_lanes(job, n);
     for (i = 0; i < n; i++) {
-        h->chain_out(&ctx[i], out + i * h->digest_size);
+        h->chain_out(ctx + i * stride, out + i * h->digest_size);
     }
     /* The contexts hold keyed chaining values (HMAC), the tails message
      * bytes. */
-    hmac_memzero(ctx, n * sizeof ctx[0]);
-    hmac_memzero(tail, n * sizeof tail[0]);
+    hmac_memzero(ctx, n * stride);
+    hmac_memzero(tail, n * tstride);
 }
 
 void hash_many_update(const hmac_hash *h, void *const ctx[],
@@ -82,16 +101,16 @@ void hash_many_update(const hmac_hash *h, void *const ctx[],
 void hash_many_final(const hmac_hash *h, void *const ctx[], uint8_t *out,
                      size_t n)
 {
-    uint8_t tail[HASH_MANY_BATCH][2 * HMAC_MAX_BLOCK];
+    uint8_t tail[HASH_MANY_BATCH * 2 * HMAC_MAX_BLOCK];
     lane_job job[HASH_MANY_BATCH];
-    size_t b, i, used = 0;
+    size_t b, i, used = 0, tstride = 2 * h->block_size;
 
     for (; n > 0; ctx += b, out += b * h->digest_size, n -= b) {
         b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
         for (i = 0; i < b; i++) {
             job[i].chain = h->chain(ctx[i]);
-            job[i].seg[0] = tail[i];
-            job[i].nblk[0] = h->pad_tail(ctx[i], tail[i]);
+            job[i].seg[0] = tail + i * tstride;
+            job[i].nblk[0] = h->pad_tail(ctx[i], tail + i * tstride);
             job[i].nseg = 1;
         }
         h->run_lanes(job, b);
@@ -100,5 +119,5 @@ void hash_many_final(const hmac_hash *h, void *const ctx[], uint8_t *out,
         }
         used = b > used ? b : used;
     }
-    hmac_memzero(tail, used * sizeof tail[0]);
+    hmac_memzero(tail, used * tstride);
 }

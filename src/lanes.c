@@ -8,7 +8,9 @@
  * of blocks any of them has left in its current segment, and refills the
  * lanes whose job ended from the queue. So messages of different lengths
  * keep the lanes busy while the queue lasts, and a long message left
- * alone at the end runs on the single-stream kernel in one call.
+ * alone at the end runs on the single-stream kernel in one call. Jobs of
+ * one shape (messages of one length) skip the bookkeeping: one kernel
+ * run per segment.
  *
  * CT: every decision depends on block counts and pointers (lengths,
  * public), never on the data.
@@ -36,15 +38,80 @@ static int lane_seek(lane *l)
     return 0;
 }
 
+/* Runs chain[0..n) over data[0..n) for nblocks blocks: whole groups of
+ * the kernel's width; a last, partial group gets the kernel picked for
+ * its own size (9 SHA-512 lanes: one x8 call and one single stream, not
+ * two x8 calls). */
+static void run_groups(void *chain[], const uint8_t *data[], size_t n,
+                       size_t nblocks, lanes_kernel (*pick)(size_t active))
+{
+    lanes_kernel k = pick(n);
+    size_t i, g;
+
+    for (i = 0; i < n; i += g) {
+        lanes_kernel kg = n - i < k.width ? pick(n - i) : k;
+
+        g = n - i < kg.width ? n - i : kg.width;
+        kg.fn(chain + i, data + i, g, nblocks);
+    }
+}
+
+/* Jobs that all have the same segments' block counts (messages of one
+ * length, the common batch) finish together: they need none of the
+ * lane bookkeeping below, just one kernel run per segment. */
+static int uniform(const lane_job *jobs, size_t njobs)
+{
+    size_t i, s;
+
+    for (i = 1; i < njobs; i++) {
+        if (jobs[i].nseg != jobs[0].nseg) {
+            return 0;
+        }
+        for (s = 0; s < jobs[0].nseg; s++) {
+            if (jobs[i].nblk[s] != jobs[0].nblk[s]) {
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+static void run_uniform(lane_job *jobs, size_t njobs,
+                        lanes_kernel (*pick)(size_t active))
+{
+    void *chain[LANES_MAX];
+    const uint8_t *data[LANES_MAX];
+    size_t b, i, s;
+
+    for (; njobs > 0; jobs += b, njobs -= b) {
+        b = njobs < LANES_MAX ? njobs : LANES_MAX;
+        for (i = 0; i < b; i++) {
+            chain[i] = jobs[i].chain;
+        }
+        for (s = 0; s < jobs[0].nseg; s++) {
+            if (jobs[0].nblk[s] == 0) {
+                continue;
+            }
+            for (i = 0; i < b; i++) {
+                data[i] = jobs[i].seg[s];
+            }
+            run_groups(chain, data, b, jobs[0].nblk[s], pick);
+        }
+    }
+}
+
 void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
                lanes_kernel (*pick)(size_t active))
 {
     lane lanes[LANES_MAX];
     void *chain[LANES_MAX];
     const uint8_t *data[LANES_MAX];
-    size_t active = 0, next = 0, i, run, g;
-    lanes_kernel k;
+    size_t active = 0, next = 0, i, run;
 
+    if (uniform(jobs, njobs)) {
+        run_uniform(jobs, njobs, pick);
+        return;
+    }
     for (;;) {
         while (active < LANES_MAX && next < njobs) {
             lanes[active].job = &jobs[next++];
@@ -56,7 +123,6 @@ void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
         if (active == 0) {
             return;
         }
-        k = pick(active);
         run = lanes[0].left;
         for (i = 0; i < active; i++) {
             chain[i] = lanes[i].job->chain;
@@ -65,15 +131,7 @@ void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
                 run = lanes[i].left;
             }
         }
-        /* Whole groups of the kernel's width; a last, partial group
-         * gets the kernel picked for its own size (9 SHA-512 lanes: one
-         * x8 call and one single stream, not two x8 calls). */
-        for (i = 0; i < active; i += g) {
-            lanes_kernel kg = active - i < k.width ? pick(active - i) : k;
-
-            g = active - i < kg.width ? active - i : kg.width;
-            kg.fn(chain + i, data + i, g, run);
-        }
+        run_groups(chain, data, active, run, pick);
         /* Advance; a finished lane takes the last lane's place. */
         for (i = 0; i < active;) {
             lane *l = &lanes[i];
