@@ -126,13 +126,12 @@ static size_t desc_pad_tail(const void *ctx, uint8_t *tail)
     size_t used = (size_t)(s->count[1] >> 3) & 127;
     size_t nblocks = used < 112 ? 1 : 2;
 
-    /* Cleared 64 bytes at a time: GCC inlines a 64-byte memset as vector
-     * stores, a larger one as REP STOS, slow to start (see sha256.c). */
-    memset(tail, 0, 64);
-    memset(tail + 64, 0, 64);
+    /* Cleared 64 bytes at a time and copied by pad_copy: GCC inlines
+     * larger memsets and short memcpys as REP STOS and REP MOVS, slow to
+     * start (see sha256.c). */
+    pad_copy(tail, s->buf, used, 128);
     memset(tail + 128, 0, 64);
     memset(tail + 192, 0, 64);
-    memcpy(tail, s->buf, used);
     tail[used] = 0x80;
     store_be64(tail + 128 * nblocks - 16, s->count[0]);
     store_be64(tail + 128 * nblocks - 8, s->count[1]);
