@@ -34,7 +34,7 @@ void hash_many_from(const hmac_hash *h, const void *start,
     uint8_t tail[HASH_MANY_BATCH * 2 * HMAC_MAX_BLOCK];
     lane_job job[HASH_MANY_BATCH];
     uint8_t *ctx = (uint8_t *)ctxbuf;
-    size_t stride = CTX_STRIDE(h), tstride = 2 * h->block_size;
+    size_t stride = CTX_STRIDE(h), toff;
     size_t i, rest;
 
     /* In phases, each loop over all messages: a context read right after
@@ -42,11 +42,12 @@ void hash_many_from(const hmac_hash *h, const void *start,
      * counter load was 3/4 of the planning time in a profile of 16 x 64 B
      * HMAC-SHA-256). */
     for (i = 0; i < n; i++) {
-        memcpy(ctx + i * stride, start, h->ctx_size);
+        memcpy(ctx + i * stride, start, h->ctx_head);
     }
     for (i = 0; i < n; i++) {
-        /* start has nothing buffered, so the plan names no buffer block
-         * and the rest can be buffered before the lanes run. */
+        /* start has nothing buffered (so its head is all the copy
+         * needs), the plan names no buffer block, and the rest can be
+         * buffered before the lanes run. */
         job[i].chain = h->chain(ctx + i * stride);
         job[i].nseg = 0;
         rest = h->absorb_plan(ctx + i * stride, in[i], inlen[i], &job[i]);
@@ -54,11 +55,14 @@ void hash_many_from(const hmac_hash *h, const void *start,
             h->absorb_rest(ctx + i * stride, in[i], inlen[i], rest);
         }
     }
-    for (i = 0; i < n; i++) {
-        job[i].seg[job[i].nseg] = tail + i * tstride;
-        job[i].nblk[job[i].nseg] = h->pad_tail(ctx + i * stride,
-                                               tail + i * tstride);
-        job[i].nseg++;
+    /* Tails one after another: pad_tail writes two blocks, the next
+     * tail starts after the ones this one uses. */
+    for (i = 0, toff = 0; i < n; i++) {
+        size_t nblk = h->pad_tail(ctx + i * stride, tail + toff);
+
+        job[i].seg[job[i].nseg] = tail + toff;
+        job[i].nblk[job[i].nseg++] = nblk;
+        toff += nblk * h->block_size;
     }
     h->run_lanes(job, n);
     for (i = 0; i < n; i++) {
@@ -67,7 +71,7 @@ void hash_many_from(const hmac_hash *h, const void *start,
     /* The contexts hold keyed chaining values (HMAC), the tails message
      * bytes. */
     hmac_memzero(ctx, n * stride);
-    hmac_memzero(tail, n * tstride);
+    hmac_memzero(tail, toff);
 }
 
 void hash_many_update(const hmac_hash *h, void *const ctx[],
@@ -103,21 +107,22 @@ void hash_many_final(const hmac_hash *h, void *const ctx[], uint8_t *out,
 {
     uint8_t tail[HASH_MANY_BATCH * 2 * HMAC_MAX_BLOCK];
     lane_job job[HASH_MANY_BATCH];
-    size_t b, i, used = 0, tstride = 2 * h->block_size;
+    size_t b, i, toff, used = 0;
 
     for (; n > 0; ctx += b, out += b * h->digest_size, n -= b) {
         b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
-        for (i = 0; i < b; i++) {
+        for (i = 0, toff = 0; i < b; i++) {
             job[i].chain = h->chain(ctx[i]);
-            job[i].seg[0] = tail + i * tstride;
-            job[i].nblk[0] = h->pad_tail(ctx[i], tail + i * tstride);
+            job[i].seg[0] = tail + toff;
+            job[i].nblk[0] = h->pad_tail(ctx[i], tail + toff);
+            toff += job[i].nblk[0] * h->block_size;
             job[i].nseg = 1;
         }
         h->run_lanes(job, b);
         for (i = 0; i < b; i++) {
             h->chain_out(ctx[i], out + i * h->digest_size);
         }
-        used = b > used ? b : used;
+        used = toff > used ? toff : used;
     }
-    hmac_memzero(tail, used * tstride);
+    hmac_memzero(tail, used);
 }

@@ -242,6 +242,8 @@ typedef struct hmac_hash {
     size_t block_size;  /* 64 or 128 */
     size_t digest_size; /* full output length */
     size_t ctx_size;    /* sizeof the hash state: keyed states are copied */
+    size_t ctx_head;    /* its bytes before the buffer: all that a copy of
+                         * a state with nothing buffered needs */
     void (*init)(void *ctx);
     void (*update)(void *ctx, const uint8_t *in, size_t len);
     /* Writes digest_size bytes to out; leaves ctx for the caller to wipe. */

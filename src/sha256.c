@@ -5,6 +5,7 @@
  *
  * CT: the only branches depend on lengths (public), never on data.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "hmac/utils.h"
@@ -274,6 +275,7 @@ static void desc224_absorb_pads(void *ictx, void *octx,
 
 const hmac_hash hmac_hash_sha256 = {
     64, 32, sizeof(crypto_hash_sha256_state),
+    offsetof(crypto_hash_sha256_state, buf),
     desc256_init, desc_update, desc256_final, desc256_last_block,
     desc256_absorb_pads, desc256_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
@@ -282,6 +284,7 @@ const hmac_hash hmac_hash_sha256 = {
 
 const hmac_hash hmac_hash_sha224 = {
     64, 28, sizeof(crypto_hash_sha256_state),
+    offsetof(crypto_hash_sha256_state, buf),
     desc224_init, desc_update, desc224_final, desc224_last_block,
     desc224_absorb_pads, desc224_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
