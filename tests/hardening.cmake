@@ -48,9 +48,8 @@ endif()
 if(NOT MSVC OR CMAKE_C_COMPILER_ID MATCHES "Clang")
   hmac_add_test(NAME test_dudect SOURCES test_dudect.c LABELS "slow;dudect"
                 TIMEOUT 300)
-  # Alone: with ctest -j, test_long ran beside it on a 2-core CI machine
-  # and one case read |t| 12 and then 9 there (never here, quiet or with
-  # test_long beside it by hand); timings taken while nothing else runs.
+  # Alone: its timings are taken while no other test runs (ctest -j would
+  # put test_long beside it on a 2-core machine).
   set_tests_properties(test_dudect PROPERTIES RUN_SERIAL TRUE)
   # clock_gettime: in winpthreads on MinGW (see cmake/usable.cmake).
   hmac_clock_gettime_libs(hmac_dudect_clock_libs)
