@@ -75,8 +75,6 @@ static inline void store_be64(uint8_t *p, uint64_t v)
 }
 #endif
 
-/* Compression functions: absorb nblocks whole blocks (64 bytes for
- * SHA-256, 128 for SHA-512) into state. Every backend has this shape. */
 /* The padded tail's first block: the `used` buffered bytes of buf, zeros
  * after them, `block` bytes in all (used < block <= 128). buf is ANDed
  * with a window of pad_window (128 bytes of 0xff, then 128 of zeros) that
@@ -102,6 +100,8 @@ static inline void pad_copy(uint8_t *HMAC_RESTRICT tail,
     }
 }
 
+/* Compression functions: absorb nblocks whole blocks (64 bytes for
+ * SHA-256, 128 for SHA-512) into state. Every backend has this shape. */
 typedef void sha256_compress_fn(uint32_t state[8], const uint8_t *blocks,
                                 size_t nblocks);
 typedef void sha512_compress_fn(uint64_t state[8], const uint8_t *blocks,
