@@ -322,7 +322,8 @@ int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
 #define HASH_MANY_BATCH 32
 
 /* out + i*digest_size = digest of in[i] hashed on from a copy of start
- * (an initial or a keyed state of h), for i < n <= HASH_MANY_BATCH. */
+ * (an initial or a keyed state of h: nothing buffered, so only its head
+ * is copied), for i < n <= HASH_MANY_BATCH. */
 void hash_many_from(const hmac_hash *h, const void *start,
                     const uint8_t *const in[], const size_t inlen[],
                     size_t n, uint8_t *out);
