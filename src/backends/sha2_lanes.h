@@ -14,15 +14,31 @@
 #ifndef HMAC_SHA2_LANES_H
 #define HMAC_SHA2_LANES_H
 
-/* One round on ring slot j with round constant k. The part of T1 off the
- * critical path (h + K + W) is summed first. */
-#define LANES_ROUND(a, b, c, d, e, f, g, h, j, k)                            \
+/* One round on ring slot j with round constant k. hk_ holds this round's
+ * h + K[t] + W[t]; the next round's (g + K[t+1] + W[t+1], nx) is summed
+ * before Ch reads g for the last time. That ordering is the point: g
+ * then dies in Ch, so VPTERNLOG (which overwrites one of its inputs) can
+ * take g's register instead of a copy of e, f or g. The copies were not
+ * free: the AVX-512 SHA-512 kernel ran 30 port-0/5 operations a round
+ * with them. sn schedules W[t+1] first (LANES_SCHED) or not. */
+#define LANES_ROUND(a, b, c, d, e, f, g, h, j, k, sn, nx)                    \
     do {                                                                     \
-        t1_ = ADD(ADD((h), KT(k)), w[(j)]);                                  \
-        t1_ = ADD(t1_, ADD(CH((e), (f), (g)), BSIG1(e)));                    \
+        sn(((j) + 1) & 15);                                                  \
+        nx(g, (j) + 1, (k) + 1);                                             \
+        t1_ = ADD(hk_, ADD(CH((e), (f), (g)), BSIG1(e)));                    \
         (d) = ADD((d), t1_);                                                 \
         (h) = ADD(t1_, ADD(MAJ((a), (b), (c)), BSIG0(a)));                   \
+        hk_ = hkn_;                                                          \
     } while (0)
+
+/* The next round's h + K + W into hkn_ (from this round's g), or nothing
+ * after the last round. */
+#define LANES_NEXT(g, j, k)                                                  \
+    do {                                                                     \
+        hkn_ = ADD(ADD((g), KT(k)), w[(j) & 15]);                            \
+        LANES_HERE(hkn_);                                                    \
+    } while (0)
+#define LANES_NO_NEXT(g, j, k) ((void)0)
 
 /* W[t] into ring slot j = t mod 16 (t >= 16), from W[t-16] (the slot's
  * old value), W[t-15], W[t-7] and W[t-2]. */
@@ -43,33 +59,50 @@
 #  define LANES_IN_MEMORY(v) ((void)0)
 #endif
 
+/* An empty asm that takes v in a register: v is computed here, not
+ * sunk to its use (GCC 12 moved the next round's sum below Ch, and the
+ * copy came back). */
+#if defined(__GNUC__) || defined(__clang__)
+#  define LANES_HERE(v) __asm__("" : "+v"(v))
+#else
+#  define LANES_HERE(v) ((void)0)
+#endif
+
 /* Eight rounds (slots j..j+7, constants k..k+7), the variables renamed
- * instead of moved; sched is LANES_SCHED for rounds 16 and up, else
- * LANES_NO_SCHED. */
+ * instead of moved. Rounds 0-6 schedule the next word with s, round 7
+ * with s7 (LANES_SCHED or LANES_NO_SCHED); round 7 sums the next round's
+ * h + K + W with nx7. */
 #define LANES_NO_SCHED(j) ((void)0)
-#define LANES_ROUNDS8(sched, j, k)                                           \
+#define LANES_ROUNDS8(s, s7, nx7, j, k)                                      \
     do {                                                                     \
-        sched((j) + 0); LANES_ROUND(a, b, c, d, e, f, g, h, (j) + 0, (k) + 0); \
-        sched((j) + 1); LANES_ROUND(h, a, b, c, d, e, f, g, (j) + 1, (k) + 1); \
-        sched((j) + 2); LANES_ROUND(g, h, a, b, c, d, e, f, (j) + 2, (k) + 2); \
-        sched((j) + 3); LANES_ROUND(f, g, h, a, b, c, d, e, (j) + 3, (k) + 3); \
-        sched((j) + 4); LANES_ROUND(e, f, g, h, a, b, c, d, (j) + 4, (k) + 4); \
-        sched((j) + 5); LANES_ROUND(d, e, f, g, h, a, b, c, (j) + 5, (k) + 5); \
-        sched((j) + 6); LANES_ROUND(c, d, e, f, g, h, a, b, (j) + 6, (k) + 6); \
-        sched((j) + 7); LANES_ROUND(b, c, d, e, f, g, h, a, (j) + 7, (k) + 7); \
+        LANES_ROUND(a, b, c, d, e, f, g, h, (j) + 0, (k) + 0, s, LANES_NEXT); \
+        LANES_ROUND(h, a, b, c, d, e, f, g, (j) + 1, (k) + 1, s, LANES_NEXT); \
+        LANES_ROUND(g, h, a, b, c, d, e, f, (j) + 2, (k) + 2, s, LANES_NEXT); \
+        LANES_ROUND(f, g, h, a, b, c, d, e, (j) + 3, (k) + 3, s, LANES_NEXT); \
+        LANES_ROUND(e, f, g, h, a, b, c, d, (j) + 4, (k) + 4, s, LANES_NEXT); \
+        LANES_ROUND(d, e, f, g, h, a, b, c, (j) + 5, (k) + 5, s, LANES_NEXT); \
+        LANES_ROUND(c, d, e, f, g, h, a, b, (j) + 6, (k) + 6, s, LANES_NEXT); \
+        LANES_ROUND(b, c, d, e, f, g, h, a, (j) + 7, (k) + 7, s7, nx7);      \
     } while (0)
 
 /* All rounds of one block (64 or 80) on w[] loaded with its 16 words,
  * then the feed-forward into st[8], which the working variables start
- * from and are set to again for the next block. Uses t1_ and kk_. */
+ * from and are set to again for the next block. Round t schedules
+ * W[t+1] (15 <= t <= nrounds-2), so the last sixteen rounds are peeled
+ * off the loop for the final round's lack of a successor. Uses t1_,
+ * hk_, hkn_ and kk_. */
 #define LANES_BLOCK(nrounds)                                                 \
     do {                                                                     \
-        LANES_ROUNDS8(LANES_NO_SCHED, 0, 0);                                 \
-        LANES_ROUNDS8(LANES_NO_SCHED, 8, 8);                                 \
-        for (kk_ = 16; kk_ < (nrounds); kk_ += 16) {                         \
-            LANES_ROUNDS8(LANES_SCHED, 0, kk_);                              \
-            LANES_ROUNDS8(LANES_SCHED, 8, kk_ + 8);                          \
+        hk_ = ADD(ADD(h, KT(0)), w[0]);                                      \
+        LANES_ROUNDS8(LANES_NO_SCHED, LANES_NO_SCHED, LANES_NEXT, 0, 0);     \
+        LANES_ROUNDS8(LANES_NO_SCHED, LANES_SCHED, LANES_NEXT, 8, 8);        \
+        for (kk_ = 16; kk_ < (nrounds) - 16; kk_ += 16) {                    \
+            LANES_ROUNDS8(LANES_SCHED, LANES_SCHED, LANES_NEXT, 0, kk_);     \
+            LANES_ROUNDS8(LANES_SCHED, LANES_SCHED, LANES_NEXT, 8, kk_ + 8); \
         }                                                                    \
+        LANES_ROUNDS8(LANES_SCHED, LANES_SCHED, LANES_NEXT, 0, (nrounds) - 16); \
+        LANES_ROUNDS8(LANES_SCHED, LANES_NO_SCHED, LANES_NO_NEXT, 8,         \
+                      (nrounds) - 8);                                        \
         a = st[0] = ADD(st[0], a);                                           \
         b = st[1] = ADD(st[1], b);                                           \
         c = st[2] = ADD(st[2], c);                                           \

@@ -84,7 +84,7 @@ void sha256_lanes_avx2(void *const chain[], const uint8_t *const data[],
         12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
     const uint8_t *p[8];
     __m256i st[8], w[16];
-    __m256i a, b, c, d, e, f, g, h, t1_;
+    __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t i, blk;
     int kk_;
 
@@ -166,7 +166,7 @@ void sha512_lanes_avx2(void *const chain[], const uint8_t *const data[],
         8, 15, 14, 13, 12, 11, 10, 9, 0, 7, 6, 5, 4, 3, 2, 1);
     const uint8_t *p[4];
     __m256i st[8], w[16];
-    __m256i a, b, c, d, e, f, g, h, t1_;
+    __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t i, j, blk;
     int kk_;
 

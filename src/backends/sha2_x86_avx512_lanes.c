@@ -40,7 +40,7 @@
 /* Three-input boolean functions, as VPTERNLOG truth tables (bit
  * (a << 2 | b << 1 | c) of the immediate is f(a, b, c)). */
 #define TL_XOR3 0x96 /* a ^ b ^ c */
-#define TL_CH 0xca   /* a ? b : c */
+#define TL_CH 0xb8   /* b ? c : a, i.e. Ch(b, c, a): see CH below */
 #define TL_MAJ 0xe8  /* at least two of a, b, c */
 
 /* ---- SHA-256, 16 lanes ------------------------------------------------- */
@@ -48,7 +48,10 @@
 #define X32(a, b, c) _mm512_ternarylogic_epi32((a), (b), (c), TL_XOR3)
 #define ADD(x, y) _mm512_add_epi32((x), (y))
 #define KT(k) _mm512_set1_epi32((int)K256[(k)])
-#define CH(e, f, g) _mm512_ternarylogic_epi32((e), (f), (g), TL_CH)
+/* g goes first: VPTERNLOG overwrites its first operand, and g is the
+ * input that dies here (sha2_lanes.h sums the next round's h + K + W
+ * from g before Ch); with e first, the compiler copied e every round. */
+#define CH(e, f, g) _mm512_ternarylogic_epi32((g), (e), (f), TL_CH)
 #define MAJ(a, b, c) _mm512_ternarylogic_epi32((a), (b), (c), TL_MAJ)
 #define BSIG0(x) X32(_mm512_ror_epi32((x), 2), _mm512_ror_epi32((x), 13),    \
                      _mm512_ror_epi32((x), 22))
@@ -124,7 +127,7 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
                                             0x04050607, 0x00010203);
     const uint8_t *p[16];
     __m512i st[8], w[16];
-    __m512i a, b, c, d, e, f, g, h, t1_;
+    __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t i, blk;
     int kk_;
 
@@ -181,7 +184,7 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
 #define X64(a, b, c) _mm512_ternarylogic_epi64((a), (b), (c), TL_XOR3)
 #define ADD(x, y) _mm512_add_epi64((x), (y))
 #define KT(k) _mm512_set1_epi64((long long)K512[(k)])
-#define CH(e, f, g) _mm512_ternarylogic_epi64((e), (f), (g), TL_CH)
+#define CH(e, f, g) _mm512_ternarylogic_epi64((g), (e), (f), TL_CH)
 #define MAJ(a, b, c) _mm512_ternarylogic_epi64((a), (b), (c), TL_MAJ)
 #define BSIG0(x) X64(_mm512_ror_epi64((x), 28), _mm512_ror_epi64((x), 34),   \
                      _mm512_ror_epi64((x), 39))
@@ -225,7 +228,7 @@ void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
                                             0x00010203, 0x04050607);
     const uint8_t *p[8];
     __m512i st[8], w[16];
-    __m512i a, b, c, d, e, f, g, h, t1_;
+    __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t i, blk;
     int kk_;
 
