@@ -272,6 +272,25 @@ void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks)
     sha512_compress_portable(state, blocks, nblocks);
 }
 
+void sha512_compress2(uint64_t s1[8], const uint8_t *b1, uint64_t s2[8],
+                      const uint8_t *b2, size_t nblocks)
+{
+#if defined(HMAC_HAVE_X86_AVX2) && defined(HMAC_HAVE_X86_ASM)
+    unsigned f = cpu_features();
+
+    if (f & HMAC_CPU_SHA512_HW) {
+        if (f & HMAC_CPU_SHA512_AVX512) {
+            sha512_compress2_avx512_asm(s1, b1, s2, b2, nblocks);
+        } else {
+            sha512_compress2_avx2_asm(s1, b1, s2, b2, nblocks);
+        }
+        return;
+    }
+#endif
+    sha512_compress(s1, b1, nblocks);
+    sha512_compress(s2, b2, nblocks);
+}
+
 int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
                       const uint8_t *key, size_t keylen, const uint8_t *in,
                       size_t inlen)
@@ -437,6 +456,14 @@ lanes_kernel sha512_lanes_pick(size_t active)
     if (lanes_from_rows(sha512_rows, sizeof sha512_rows / sizeof sha512_rows[0],
                         active, &k)) {
         return k;
+    }
+#endif
+    /* x86 assembly: two streams share one vector pass for their message
+     * schedules (the rounds stay scalar, one stream after the other). */
+#if defined(HMAC_HAVE_X86_AVX2) && defined(HMAC_HAVE_X86_ASM)
+    if (cpu_features() & HMAC_CPU_SHA512_HW) {
+        k.fn = sha512_lanes_x2;
+        k.width = 2;
     }
 #endif
     /* ARMv8.2 SHA512: two interleaved streams, as for SHA-256. */

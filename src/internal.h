@@ -127,6 +127,18 @@ sha512_compress_fn sha512_compress_avx2;
 sha512_compress_fn sha512_compress_avx2_asm;
 sha512_compress_fn sha512_compress_avx512_asm;
 #endif
+
+/* Two independent streams of nblocks blocks each: the same as
+ * sha512_compress(s1, b1, nblocks) then sha512_compress(s2, b2, nblocks).
+ * s1 and s2 must not overlap. */
+typedef void sha512_compress2_fn(uint64_t s1[8], const uint8_t *b1,
+                                 uint64_t s2[8], const uint8_t *b2,
+                                 size_t nblocks);
+#if defined(HMAC_HAVE_X86_ASM)
+/* sha512_x86_asm.S: one vector pass schedules block j of both streams. */
+sha512_compress2_fn sha512_compress2_avx2_asm;
+sha512_compress2_fn sha512_compress2_avx512_asm;
+#endif
 #if defined(HMAC_HAVE_ARM_SHA2)
 sha256_compress_fn sha256_compress_armv8;
 #endif
@@ -138,6 +150,8 @@ sha512_compress_fn sha512_compress_armv8;
  * backend chosen once for this process. */
 void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks);
 void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks);
+void sha512_compress2(uint64_t s1[8], const uint8_t *b1, uint64_t s2[8],
+                      const uint8_t *b2, size_t nblocks);
 /* sha256_hmac_shani (same arguments) when this process runs the SHA-NI
  * backend: returns 0. Returns -1, having done nothing, otherwise. */
 int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
@@ -209,6 +223,8 @@ lanes_fn sha256_lanes_armv8_x2;
 #if defined(HMAC_HAVE_ARM_SHA512)
 lanes_fn sha512_lanes_armv8_x2;
 #endif
+/* Width 2 over sha512_compress2 (whatever backend runs). */
+lanes_fn sha512_lanes_x2;
 #if defined(HMAC_HAVE_X86_AVX512_LANES)
 lanes_fn sha256_lanes_avx512; /* width 16 */
 lanes_fn sha512_lanes_avx512; /* width 8 */

@@ -186,6 +186,17 @@ void sha512_lanes_single(void *const chain[], const uint8_t *const data[],
     }
 }
 
+void sha512_lanes_x2(void *const chain[], const uint8_t *const data[],
+                     size_t n, size_t nblocks)
+{
+    if (n == 2) {
+        sha512_compress2((uint64_t *)chain[0], data[0], (uint64_t *)chain[1],
+                         data[1], nblocks);
+    } else {
+        sha512_lanes_single(chain, data, n, nblocks);
+    }
+}
+
 /* Descriptors the generic HMAC runs over. */
 static void desc512_init(void *ctx)
 {
@@ -232,10 +243,8 @@ static void absorb_pads(crypto_hash_sha512_state *i,
 {
     init(i);
     init(o);
-    /* Two independent chains: the CPU overlaps them out of order (an
-     * explicitly interleaved SHA-NI version measured no faster). */
-    sha512_compress(i->state, ipad, 1);
-    sha512_compress(o->state, opad, 1);
+    /* Two independent blocks: the assembly schedules both in one pass. */
+    sha512_compress2(i->state, ipad, o->state, opad, 1);
     i->count[1] = o->count[1] = 128 * 8;
 }
 

@@ -135,6 +135,56 @@ static void test_sha512_compress_avx512_asm(void **unused)
 }
 #endif
 
+#if defined(HMAC_HAVE_X86_ASM)
+/* Two streams in one call against two portable compressions: block j of
+ * each stream shares a schedule pass, so a mix-up between them, or a
+ * state stored to the wrong place, shows here. nblocks may be 0. */
+static void check_sha512_compress2(sha512_compress2_fn *fn, unsigned need,
+                                   const char *what)
+{
+    uint8_t buf1[MAX_BLOCKS * 128 + 8], buf2[MAX_BLOCKS * 128 + 8];
+    uint64_t seed = 1024;
+    int iter;
+
+    if (!require_backend(need, 1, what)) {
+        skip();
+    }
+    for (iter = 0; iter < 400; iter++) {
+        uint64_t want1[8], want2[8], got[2][8];
+        size_t nblocks = (size_t)tu_rand_below(&seed, MAX_BLOCKS + 1);
+        size_t off1 = (size_t)tu_rand_below(&seed, 8);
+        size_t off2 = (size_t)tu_rand_below(&seed, 8);
+
+        tu_fill_random((uint8_t *)want1, sizeof want1, &seed);
+        tu_fill_random((uint8_t *)want2, sizeof want2, &seed);
+        memcpy(got[0], want1, sizeof want1);
+        memcpy(got[1], want2, sizeof want2);
+        tu_fill_random(buf1, sizeof buf1, &seed);
+        tu_fill_random(buf2, sizeof buf2, &seed);
+        sha512_compress_portable(want1, buf1 + off1, nblocks);
+        sha512_compress_portable(want2, buf2 + off2, nblocks);
+        fn(got[0], buf1 + off1, got[1], buf2 + off2, nblocks);
+        assert_memory_equal(got[0], want1, sizeof want1);
+        assert_memory_equal(got[1], want2, sizeof want2);
+    }
+}
+
+static void test_sha512_compress2_avx2_asm(void **unused)
+{
+    (void)unused;
+    check_sha512_compress2(sha512_compress2_avx2_asm, HMAC_CPU_SHA512_HW,
+                           "SHA-512 x86-avx2-asm, two streams");
+}
+
+static void test_sha512_compress2_avx512_asm(void **unused)
+{
+    (void)unused;
+    check_sha512_compress2(sha512_compress2_avx512_asm,
+                           HMAC_CPU_SHA512_HW | HMAC_CPU_SHA512_AVX512,
+                           "SHA-512 x86-avx512-asm, two streams");
+}
+#endif
+
 #if !defined(SHA256_HW_FN) || !defined(SHA512_HW_FN)
 /* Without the backend compiled in, the test still exists and says so. */
 static void test_not_built(void **state)
@@ -474,6 +524,8 @@ int main(int argc, char **argv)
 #if defined(HMAC_HAVE_X86_ASM)
         cmocka_unit_test_teardown(test_sha512_compress_avx2_asm, restore_all),
         cmocka_unit_test_teardown(test_sha512_compress_avx512_asm, restore_all),
+        cmocka_unit_test_teardown(test_sha512_compress2_avx2_asm, restore_all),
+        cmocka_unit_test_teardown(test_sha512_compress2_avx512_asm, restore_all),
 #endif
         cmocka_unit_test_teardown(test_lane_kernels, restore_all),
         cmocka_unit_test_teardown(test_public_api, restore_all),

@@ -35,6 +35,13 @@
  * void sha512_compress_avx2_asm(uint64_t state[8], const uint8_t *blocks,
  *                               size_t nblocks);
  * void sha512_compress_avx512_asm(same arguments);
+ * void sha512_compress2_avx2_asm(uint64_t s1[8], const uint8_t *b1,
+ *                                uint64_t s2[8], const uint8_t *b2,
+ *                                size_t nblocks);  (two streams)
+ * void sha512_compress2_avx512_asm(same arguments);
+ *
+ * With AVX-512VL, a lone block (one block, or the last of an odd count)
+ * has its own path, four schedule words to a register (SCHED_ONE).
  */
 #include "internal_prefix.h"
 
@@ -77,8 +84,10 @@
 #define OFF_END 2576   /* end of the input */
 #define OFF_RSP 2584   /* rsp on entry (after the pushes) */
 #define OFF_WIPE 2592  /* bytes of W+K written: what to wipe */
+#define OFF_STATE2 2600 /* two streams: the second state */
 #define OFF_XMM 2608   /* Win64: xmm6-15 */
-#define FRAME (2608 + 160 + 64)
+#define OFF_IN2 2768   /* two streams: the second stream's block */
+#define FRAME (2776 + 64)
 
 /*
  * One round. off: where W[i]+K[i] is, from rsp+rsi*sc. rax, rbx, rcx are
@@ -214,6 +223,84 @@
     STEP \sched, %ymm7, %ymm0, %ymm3, %ymm4, %ymm6, 480
 .endm
 
+/*
+ * One block alone (AVX-512VL): the message schedule four words to a ymm
+ * register, one step every four rounds, W+K in a 640-byte area (8 bytes
+ * a round). A lone block is what HMAC's short messages are made of
+ * (the padded message, then the outer hash), and paired with itself it
+ * paid for a second copy of the schedule and of W+K. x0..x3 hold
+ * W[t-16..t-1], four words each; x0 becomes W[t..t+3]. W[t+2] needs
+ * W[t] (sigma1 reads two words back), so sigma1 runs twice: on
+ * W[t-2..t-1] for the low two words, then on the new W[t..t+1] for the
+ * high two. ymm14 is zero (VALIGNQ shifts it in); ymm8-11 are scratch.
+ */
+.macro SCHED_ONE x0, x1, x2, x3, off
+    valignq $1, \x0, \x1, %ymm8        /* W[t-15..t-12] */
+    valignq $1, \x2, \x3, %ymm9        /* W[t-7..t-4] */
+    vpaddq  %ymm9, \x0, \x0
+    vprorq  $1, %ymm8, %ymm9
+    vprorq  $8, %ymm8, %ymm10
+    vpsrlq  $7, %ymm8, %ymm8
+    vpternlogq $0x96, %ymm10, %ymm9, %ymm8  /* sigma0 */
+    vpaddq  %ymm8, \x0, \x0
+    vprorq  $19, \x3, %ymm9
+    vprorq  $61, \x3, %ymm10
+    vpsrlq  $6, \x3, %ymm11
+    vpternlogq $0x96, %ymm10, %ymm9, %ymm11 /* sigma1(W[t-4..t-1]) */
+    valignq $2, %ymm11, %ymm14, %ymm11  /* its top two words, low */
+    vpaddq  %ymm11, \x0, \x0            /* W[t..t+1] done */
+    vprorq  $19, \x0, %ymm9
+    vprorq  $61, \x0, %ymm10
+    vpsrlq  $6, \x0, %ymm11
+    vpternlogq $0x96, %ymm10, %ymm9, %ymm11 /* sigma1(W[t..t+1]) */
+    valignq $2, %ymm14, %ymm11, %ymm11  /* moved up two words */
+    vpaddq  %ymm11, \x0, \x0            /* W[t+2..t+3] done */
+    vpaddq  \off(%rbp,%rsi), \x0, %ymm9
+    vmovdqa %ymm9, \off(%rsp,%rsi)
+.endm
+
+/* Sixteen rounds of a lone block, W+K at rsp+rsi onwards; with
+ * SCHED_ONE, four steps writing the 128 bytes after them. */
+.macro ROUNDS16_ONE sched
+    ROUND %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, 0, %rdx, %rdi
+    ROUND %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, 8, %rdi, %rdx
+    ROUND %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, 16, %rdx, %rdi
+    ROUND %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, 24, %rdi, %rdx
+    STEP1 \sched, %ymm0, %ymm1, %ymm2, %ymm3, 128
+    ROUND %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, 32, %rdx, %rdi
+    ROUND %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, 40, %rdi, %rdx
+    ROUND %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, 48, %rdx, %rdi
+    ROUND %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, 56, %rdi, %rdx
+    STEP1 \sched, %ymm1, %ymm2, %ymm3, %ymm0, 160
+    ROUND %r8, %r9, %r10, %r11, %r12, %r13, %r14, %r15, 64, %rdx, %rdi
+    ROUND %r15, %r8, %r9, %r10, %r11, %r12, %r13, %r14, 72, %rdi, %rdx
+    ROUND %r14, %r15, %r8, %r9, %r10, %r11, %r12, %r13, 80, %rdx, %rdi
+    ROUND %r13, %r14, %r15, %r8, %r9, %r10, %r11, %r12, 88, %rdi, %rdx
+    STEP1 \sched, %ymm2, %ymm3, %ymm0, %ymm1, 192
+    ROUND %r12, %r13, %r14, %r15, %r8, %r9, %r10, %r11, 96, %rdx, %rdi
+    ROUND %r11, %r12, %r13, %r14, %r15, %r8, %r9, %r10, 104, %rdi, %rdx
+    ROUND %r10, %r11, %r12, %r13, %r14, %r15, %r8, %r9, 112, %rdx, %rdi
+    ROUND %r9, %r10, %r11, %r12, %r13, %r14, %r15, %r8, 120, %rdi, %rdx
+    STEP1 \sched, %ymm3, %ymm0, %ymm1, %ymm2, 224
+.endm
+
+.macro STEP1 sched, x0, x1, x2, x3, off
+.ifnc \sched, none
+    \sched \x0, \x1, \x2, \x3, \off
+.endif
+.endm
+
+/* Loads the block at rsi into ymm0-3, byte-swapped, and stores W+K for
+ * words 0..15 (K in order at rbp). */
+.macro LOAD_ONE
+    .irp j, 0, 1, 2, 3
+    vmovdqu 32*\j(%rsi), %ymm\j
+    vpshufb %ymm12, %ymm\j, %ymm\j
+    vpaddq  32*\j(%rbp), %ymm\j, %ymm8
+    vmovdqa %ymm8, 32*\j(%rsp)
+    .endr
+.endm
+
 /* Adds a..h into state[] (pointer in st) and stores the result there.
  * (Every macro here has a named parameter: on Darwin, the assembler reads
  * $1, $2 in a macro without one as positional arguments.) */
@@ -330,7 +417,13 @@
     ADD_STATE %rax
 .endm
 
-.macro SHA512_BODY sched, quad
+/* Saves the callee-saved registers and sets up the 64-byte aligned
+ * frame; a zero block count jumps to 9 (EPILOGUE's return). The
+ * arguments end in SysV's registers, the block count in rdx: for one
+ * stream (two = 0) rdi, rsi, rdx; for two (two = 1) rdi = s1, rsi = b1,
+ * rdx = nblocks, rcx = b2, r8 = s2. Win64 passes the fifth argument on
+ * the stack, above the return address and the 32-byte home area. */
+.macro PROLOGUE two
     _CET_ENDBR
     push    %rbp
     push    %rbx
@@ -343,7 +436,16 @@
     push    %rsi
     mov     %rcx, %rdi
     mov     %rdx, %rsi
+.if \two
+    mov     %r9, %rcx
+    mov     104(%rsp), %rdx
+.else
     mov     %r8, %rdx
+.endif
+#else
+.if \two
+    xchg    %rdx, %r8
+.endif
 #endif
     mov     %rsp, %rax
     sub     $FRAME, %rsp
@@ -356,22 +458,67 @@
     vmovdqu %xmm\r, OFF_XMM+16*(\r-6)(%rsp)
     .endr
 #endif
+.endm
+
+/* Wipes OFF_WIPE bytes of W+K and the vector registers, restores the
+ * callee-saved registers and returns. */
+.macro EPILOGUE
+8:  vpxor   %xmm0, %xmm0, %xmm0
+    xor     %eax, %eax
+4:  vmovdqa %ymm0, 0(%rsp,%rax)
+    vmovdqa %ymm0, 32(%rsp,%rax)
+    vmovdqa %ymm0, 64(%rsp,%rax)
+    vmovdqa %ymm0, 96(%rsp,%rax)
+    add     $128, %rax
+    cmp     OFF_WIPE(%rsp), %rax
+    jb      4b
+    vzeroall
+#if defined(HMAC_WIN64)
+    .irp r, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
+    vmovdqu OFF_XMM+16*(\r-6)(%rsp), %xmm\r
+    .endr
+#endif
+9:  mov     OFF_RSP(%rsp), %rsp
+#if defined(HMAC_WIN64)
+    pop     %rsi
+    pop     %rdi
+#endif
+    pop     %r15
+    pop     %r14
+    pop     %r13
+    pop     %r12
+    pop     %rbx
+    pop     %rbp
+    ret
+.endm
+
+/* Loads state[] (pointer in st) into r8..r15. */
+.macro LOAD_STATE st
+    mov     0(\st), %r8
+    mov     8(\st), %r9
+    mov     16(\st), %r10
+    mov     24(\st), %r11
+    mov     32(\st), %r12
+    mov     40(\st), %r13
+    mov     48(\st), %r14
+    mov     56(\st), %r15
+.endm
+
+.macro SHA512_BODY sched, quad
+    PROLOGUE 0
     shl     $7, %rdx
     add     %rsi, %rdx
     mov     %rdx, OFF_END(%rsp)
     mov     %rdi, OFF_STATE(%rsp)
+.if \quad
+    movq    $640, OFF_WIPE(%rsp)        /* raised by the paths that write more */
+.else
     movq    $1280, OFF_WIPE(%rsp)
+.endif
     lea     sha512_asm_k2(%rip), %rbp
     vmovdqa sha512_asm_masks(%rip), %ymm12      /* big-endian words */
     vmovdqa sha512_asm_masks+32(%rip), %ymm13   /* rotate right by 8 */
-    mov     0(%rdi), %r8
-    mov     8(%rdi), %r9
-    mov     16(%rdi), %r10
-    mov     24(%rdi), %r11
-    mov     32(%rdi), %r12
-    mov     40(%rdi), %r13
-    mov     48(%rdi), %r14
-    mov     56(%rdi), %r15
+    LOAD_STATE %rdi
 .if \quad
     vbroadcasti32x4 sha512_asm_masks(%rip), %zmm12
     lea     sha512_asm_k(%rip), %rbp
@@ -403,11 +550,20 @@
 12: lea     sha512_asm_k2(%rip), %rbp
     vmovdqa sha512_asm_masks(%rip), %ymm12
 .endif
-1:  /* a pair of blocks: rsi and rsi + 128, or rsi twice if it is the last */
+1:  /* a pair of blocks: rsi and rsi + 128; the last alone if odd (with
+     * AVX-512VL, the lone-block path; with AVX2, rsi twice) */
     mov     %rsi, OFF_IN(%rsp)
     lea     128(%rsi), %rcx
     cmp     OFF_END(%rsp), %rcx
+.if \quad
+    jae     20f
+    mov     $1280, %eax                 /* W+K to wipe: at least a pair's */
+    cmp     OFF_WIPE(%rsp), %rax
+    cmovb   OFF_WIPE(%rsp), %rax
+    mov     %rax, OFF_WIPE(%rsp)
+.else
     cmovae  %rsi, %rcx
+.endif
     LOAD_PAIR %rcx
     mov     %r9, %rdi
     xor     %r10, %rdi                  /* b^c for the first round */
@@ -437,34 +593,83 @@
     add     $128, %rsi
     cmp     OFF_END(%rsp), %rsi
     jb      1b
-8:  /* wipe W+K and the vector registers */
-    vpxor   %xmm0, %xmm0, %xmm0
-    xor     %eax, %eax
-4:  vmovdqa %ymm0, 0(%rsp,%rax)
-    vmovdqa %ymm0, 32(%rsp,%rax)
-    vmovdqa %ymm0, 64(%rsp,%rax)
-    vmovdqa %ymm0, 96(%rsp,%rax)
-    add     $128, %rax
-    cmp     OFF_WIPE(%rsp), %rax
-    jb      4b
-    vzeroall
-#if defined(HMAC_WIN64)
-    .irp r, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-    vmovdqu OFF_XMM+16*(\r-6)(%rsp), %xmm\r
-    .endr
-#endif
-9:  mov     OFF_RSP(%rsp), %rsp
-#if defined(HMAC_WIN64)
-    pop     %rsi
-    pop     %rdi
-#endif
-    pop     %r15
-    pop     %r14
-    pop     %r13
-    pop     %r12
-    pop     %rbx
-    pop     %rbp
-    ret
+.if \quad
+    jmp     8f
+20: /* the last block, alone */
+    lea     sha512_asm_k(%rip), %rbp
+    vpxor   %xmm14, %xmm14, %xmm14
+    LOAD_ONE
+    mov     %r9, %rdi
+    xor     %r10, %rdi
+    xor     %esi, %esi
+21: ROUNDS16_ONE SCHED_ONE
+    add     $128, %rsi
+    cmp     $512, %rsi
+    jb      21b
+    ROUNDS16_ONE none
+    mov     OFF_STATE(%rsp), %rax
+    ADD_STATE %rax
+.endif
+    EPILOGUE
+.endm
+
+/*
+ * Two independent streams of nblocks each (two HMAC pad blocks, two
+ * messages): block j of the first stream and block j of the second are
+ * one pair, so one vector pass schedules both, exactly as for two
+ * consecutive blocks of one stream; the first stream's rounds run with
+ * the schedule, the second's read it. The states live in memory between
+ * blocks (8 loads each): only the registers of the stream being hashed
+ * are live.
+ *
+ * void sha512_compress2_*_asm(uint64_t s1[8], const uint8_t *b1,
+ *                             uint64_t s2[8], const uint8_t *b2,
+ *                             size_t nblocks);
+ */
+.macro SHA512_BODY2 sched
+    PROLOGUE 1
+    mov     %rdi, OFF_STATE(%rsp)
+    mov     %r8, OFF_STATE2(%rsp)
+    mov     %rcx, OFF_IN2(%rsp)
+    shl     $7, %rdx
+    add     %rsi, %rdx
+    mov     %rdx, OFF_END(%rsp)
+    movq    $1280, OFF_WIPE(%rsp)
+    lea     sha512_asm_k2(%rip), %rbp
+    vmovdqa sha512_asm_masks(%rip), %ymm12
+    vmovdqa sha512_asm_masks+32(%rip), %ymm13
+1:  mov     %rsi, OFF_IN(%rsp)
+    mov     OFF_IN2(%rsp), %rcx
+    LOAD_PAIR %rcx
+    mov     OFF_STATE(%rsp), %rax
+    LOAD_STATE %rax
+    mov     %r9, %rdi
+    xor     %r10, %rdi
+    xor     %esi, %esi
+2:  ROUNDS16 0, \sched
+    add     $256, %rsi
+    cmp     $1024, %rsi
+    jb      2b
+    ROUNDS16 0, none
+    mov     OFF_STATE(%rsp), %rax
+    ADD_STATE %rax
+    mov     OFF_STATE2(%rsp), %rax
+    LOAD_STATE %rax
+    mov     %r9, %rdi
+    xor     %r10, %rdi
+    xor     %esi, %esi
+3:  ROUNDS16 16, none
+    add     $256, %rsi
+    cmp     $1280, %rsi
+    jb      3b
+    mov     OFF_STATE2(%rsp), %rax
+    ADD_STATE %rax
+    addq    $128, OFF_IN2(%rsp)
+    mov     OFF_IN(%rsp), %rsi
+    add     $128, %rsi
+    cmp     OFF_END(%rsp), %rsi
+    jb      1b
+    EPILOGUE
 .endm
 
     .text
@@ -475,6 +680,14 @@ FUNC_END(SYM(sha512_compress_avx2_asm))
 FUNC_BEGIN(SYM(sha512_compress_avx512_asm))
     SHA512_BODY SCHED_AVX512, 1
 FUNC_END(SYM(sha512_compress_avx512_asm))
+
+FUNC_BEGIN(SYM(sha512_compress2_avx2_asm))
+    SHA512_BODY2 SCHED_AVX2
+FUNC_END(SYM(sha512_compress2_avx2_asm))
+
+FUNC_BEGIN(SYM(sha512_compress2_avx512_asm))
+    SHA512_BODY2 SCHED_AVX512
+FUNC_END(SYM(sha512_compress2_avx512_asm))
 
     RODATA
     .p2align 6
