@@ -186,14 +186,27 @@ void sha512_lanes_single(void *const chain[], const uint8_t *const data[],
     }
 }
 
+/* Runs of four blocks go to each stream's own call (the assembly's
+ * four-block schedule is cheaper per block than a pair's); the 1-3 left
+ * go through one two-stream call: 3-7% faster than two calls there,
+ * 1-2% slower from four blocks on (in-process alternation, Xeon model
+ * 207). */
 void sha512_lanes_x2(void *const chain[], const uint8_t *const data[],
                      size_t n, size_t nblocks)
 {
-    if (n == 2) {
-        sha512_compress2((uint64_t *)chain[0], data[0], (uint64_t *)chain[1],
-                         data[1], nblocks);
-    } else {
+    size_t quads = nblocks & ~(size_t)3;
+
+    if (n != 2) {
         sha512_lanes_single(chain, data, n, nblocks);
+        return;
+    }
+    if (quads > 0) {
+        sha512_lanes_single(chain, data, 2, quads);
+    }
+    if (nblocks > quads) {
+        sha512_compress2((uint64_t *)chain[0], data[0] + quads * 128,
+                         (uint64_t *)chain[1], data[1] + quads * 128,
+                         nblocks - quads);
     }
 }
 
