@@ -290,11 +290,11 @@
 .endif
 .endm
 
-/* Loads the block at rsi into ymm0-3, byte-swapped, and stores W+K for
+/* Loads the block at blk into ymm0-3, byte-swapped, and stores W+K for
  * words 0..15 (K in order at rbp). */
-.macro LOAD_ONE
+.macro LOAD_ONE blk
     .irp j, 0, 1, 2, 3
-    vmovdqu 32*\j(%rsi), %ymm\j
+    vmovdqu 32*\j(\blk), %ymm\j
     vpshufb %ymm12, %ymm\j, %ymm\j
     vpaddq  32*\j(%rbp), %ymm\j, %ymm8
     vmovdqa %ymm8, 32*\j(%rsp)
@@ -460,9 +460,10 @@
 #endif
 .endm
 
-/* Wipes OFF_WIPE bytes of W+K and the vector registers, restores the
- * callee-saved registers and returns. */
-.macro EPILOGUE
+/* Wipes the W+K bytes counted at off(rsp) and the vector registers,
+ * restores the callee-saved registers and returns. (off is a named
+ * parameter for Darwin's sake, see ADD_STATE.) */
+.macro EPILOGUE off=OFF_WIPE
 8:  vpxor   %xmm0, %xmm0, %xmm0
     xor     %eax, %eax
 4:  vmovdqa %ymm0, 0(%rsp,%rax)
@@ -470,7 +471,7 @@
     vmovdqa %ymm0, 64(%rsp,%rax)
     vmovdqa %ymm0, 96(%rsp,%rax)
     add     $128, %rax
-    cmp     OFF_WIPE(%rsp), %rax
+    cmp     \off(%rsp), %rax
     jb      4b
     vzeroall
 #if defined(HMAC_WIN64)
@@ -598,7 +599,7 @@
 20: /* the last block, alone */
     lea     sha512_asm_k(%rip), %rbp
     vpxor   %xmm14, %xmm14, %xmm14
-    LOAD_ONE
+    LOAD_ONE %rsi
     mov     %r9, %rdi
     xor     %r10, %rdi
     xor     %esi, %esi
