@@ -100,6 +100,38 @@ static inline void pad_copy(uint8_t *HMAC_RESTRICT tail,
     }
 }
 
+/* dst[0..n) = src[0..n) for a short n (a message tail, under a block):
+ * whole 8-byte words, the last one overlapping the one before, or 4-byte
+ * halves, or single bytes. Fixed-size memcpy compiles to plain loads and
+ * stores; a variable-length one GCC 12 inlines as REP MOVSQ, whose
+ * start-up was the biggest cost of the one-shot's own code (perf). CT:
+ * the branches are on the length. */
+static inline void copy_short(uint8_t *HMAC_RESTRICT dst,
+                              const uint8_t *HMAC_RESTRICT src, size_t n)
+{
+    uint64_t v;
+    uint32_t h;
+    size_t i;
+
+    if (n >= 8) {
+        for (i = 0; i + 8 < n; i += 8) {
+            memcpy(&v, src + i, 8);
+            memcpy(dst + i, &v, 8);
+        }
+        memcpy(&v, src + n - 8, 8);
+        memcpy(dst + n - 8, &v, 8);
+    } else if (n >= 4) {
+        memcpy(&h, src, 4);
+        memcpy(dst, &h, 4);
+        memcpy(&h, src + n - 4, 4);
+        memcpy(dst + n - 4, &h, 4);
+    } else if (n > 0) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    }
+}
+
 /* Compression functions: absorb nblocks whole blocks (64 bytes for
  * SHA-256, 128 for SHA-512) into state. Every backend has this shape. */
 typedef void sha256_compress_fn(uint32_t state[8], const uint8_t *blocks,

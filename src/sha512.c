@@ -284,21 +284,26 @@ static int sha512_hmac_oneshot(uint8_t *out, size_t outlen,
         sha512_compress(si, in, whole);
     }
 
-    /* The padded tail of the inner message (the pads are overwritten). */
-    if (rem > 0) {
-        memcpy(buf, in + whole * 128, rem);
-    }
-    memset(buf + rem, 0, 2 * 128 - rem);
+    /* The padded tail of the inner message (over the pads). Cleared and
+     * copied in fixed-size pieces: see copy_short. */
+    memset(buf, 0, 64);
+    memset(buf + 64, 0, 64);
+    memset(buf + 128, 0, 64);
+    memset(buf + 192, 0, 64);
+    copy_short(buf, in + whole * 128, rem);
     buf[rem] = 0x80;
     store_be64(buf + 128 * nblocks - 16, hi);
     store_be64(buf + 128 * nblocks - 8, lo);
     sha512_compress(si, buf, nblocks);
 
-    /* The outer block: the inner digest, padded; its length is fixed. */
+    /* The outer block: the inner digest (48 or 64 bytes), padded; its
+     * length is fixed. Cleared whole first: SHA-384's digest leaves bytes
+     * 48-63 to the padding. */
+    memset(buf, 0, 64);
+    memset(buf + 64, 0, 64);
     for (i = 0; i < outlen / 8; i++) {
         store_be64(buf + 8 * i, si[i]);
     }
-    memset(buf + outlen, 0, 128 - outlen);
     buf[outlen] = 0x80;
     store_be64(buf + 120, (uint64_t)(128 + outlen) * 8);
     sha512_compress(so, buf, 1);
