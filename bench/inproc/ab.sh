@@ -1,0 +1,72 @@
+#!/bin/sh
+# bench/inproc/ab.sh - libhmac at a commit (default HEAD) against libhmac
+# as in the working tree, and both against libsodium, in ONE process:
+# one-shot HMAC-SHA-256, HMAC-SHA-512 and HMAC-SHA-512-256, alternating
+# round by round (bench/inproc/ab.c). For the small differences a change
+# makes (1-3%), which separate processes on a shared machine cannot show.
+#
+# usage: bench/inproc/ab.sh [--old REV] [--rounds N] [--sizes LIST]
+#   --old REV     the baseline commit (default HEAD)
+#   --rounds N    timed rounds per row, the best kept (default 100)
+#   --sizes LIST  message sizes (default 64,1024,1048576)
+# Needs CMake, a C compiler and libsodium (libsodium-dev); both libhmac
+# copies are built with HMAC_SYMBOL_PREFIX (o_ and n_) under
+# ${TMPDIR:-/tmp}/libhmac-inproc, so their symbols and libsodium's can
+# share the program. Environment: CC, JOBS (default 2), HMAC_BACKEND
+# (passed through: e.g. portable).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=${TMPDIR:-/tmp}/libhmac-inproc
+cc=${CC:-cc}
+jobs=${JOBS:-2}
+rev=HEAD
+rounds=100
+sizes=64,1024,1048576
+
+while [ $# -gt 0 ]; do
+    case $1 in
+        --old) rev=$2; shift 2 ;;
+        --rounds) rounds=$2; shift 2 ;;
+        --sizes) sizes=$2; shift 2 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "ab.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+
+commit=$(git -C "$repo" rev-parse --verify "$rev^{commit}") ||
+    { echo "ab.sh: no commit $rev" >&2; exit 2; }
+printf '#include <sodium.h>\n' | $cc -E -x c - > /dev/null 2>&1 ||
+    { echo "ab.sh: libsodium's header not found (apt-get install libsodium-dev)" >&2; exit 1; }
+
+rm -rf "$work/old-src"
+mkdir -p "$work/old-src"
+git -C "$repo" archive "$commit" | tar -x -C "$work/old-src"
+
+build() { # src prefix dir
+    cmake -S "$1" -B "$3" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER="$cc" \
+        -DHMAC_SYMBOL_PREFIX="$2" -DBUILD_TESTING=OFF -DHMAC_BUILD_BENCH=OFF \
+        > "$3.log" 2>&1 &&
+    cmake --build "$3" -j "$jobs" --target hmac >> "$3.log" 2>&1 ||
+        { tail -20 "$3.log"; echo "ab.sh: building $1 failed" >&2; exit 1; }
+}
+mkdir -p "$work"
+build "$work/old-src" o_ "$work/old"
+build "$repo" n_ "$work/new"
+
+flags="-O2 -std=c99 -D_POSIX_C_SOURCE=200809L"
+$cc $flags -DLIB=o -I "$work/old/generated/include" -I "$work/old-src/include" \
+    -c "$here/ab.c" -o "$work/o.o"
+$cc $flags -DLIB=n -I "$work/new/generated/include" -I "$repo/include" \
+    -c "$here/ab.c" -o "$work/n.o"
+$cc $flags -DLIB=s -DSODIUM -c "$here/ab.c" -o "$work/s.o"
+$cc $flags -DMAIN -c "$here/ab.c" -o "$work/main.o"
+$cc "$work/main.o" "$work/o.o" "$work/n.o" "$work/s.o" "$work/old/libhmac.a" \
+    "$work/new/libhmac.a" -lsodium -o "$work/ab"
+
+echo "# old: $commit ($(git -C "$repo" log -1 --format=%s "$commit" | cut -c1-60))"
+echo "# new: the working tree of $repo"
+echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
+echo "# best of $rounds alternating rounds; ticks per call (rdtsc on x86-64)"
+"$work/ab" "$rounds" "$sizes"
