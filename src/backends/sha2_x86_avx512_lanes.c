@@ -37,6 +37,20 @@
 
 #include <immintrin.h>
 
+/* Asks for the cache line `ahead` bytes past lane pointer p, four
+ * blocks ahead. The lanes read 8 or 16 streams at once (each into a new
+ * 4 KiB page every 32 or 64 blocks): 16 x 64 KiB read from a 64 MiB pool
+ * ran 8-10% slower than from cache, and these prefetches win back 1-3%
+ * of it (SHA-512 x8 2.7-2.8%,
+ * SHA-256 x16 1.2-1.8%, kernels alternated in one process; 8 and 16
+ * blocks ahead, or into L2 only, did no better). The address is formed as
+ * an integer: it may lie past the end of the message, where a prefetch
+ * cannot fault but pointer arithmetic would be undefined. CT: lane
+ * pointers and block counts are public. */
+#define LANES_PF_BLOCKS 4
+#define LANES_PREFETCH(p, ahead)                                             \
+    _mm_prefetch((const char *)((uintptr_t)(p) + (ahead)), _MM_HINT_T0)
+
 /* Three-input boolean functions, as VPTERNLOG truth tables (bit
  * (a << 2 | b << 1 | c) of the immediate is f(a, b, c)). */
 #define TL_XOR3 0x96 /* a ^ b ^ c */
@@ -147,6 +161,7 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
     for (blk = 0; blk < nblocks; blk++) {
         for (i = 0; i < 16; i++) {
             w[i] = _mm512_loadu_si512((const void *)(p[i] + blk * 64));
+            LANES_PREFETCH(p[i], (blk + LANES_PF_BLOCKS) * 64);
         }
         transpose_16x16(w);
         for (i = 0; i < 16; i++) {
@@ -243,6 +258,8 @@ void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
             const uint8_t *q = p[i] + blk * 128;
 
             w[i] = _mm512_loadu_si512((const void *)q);
+            LANES_PREFETCH(q, LANES_PF_BLOCKS * 128);
+            LANES_PREFETCH(q, LANES_PF_BLOCKS * 128 + 64);
             w[i + 8] = _mm512_loadu_si512((const void *)(q + 64));
         }
         transpose_8x8_64(w);
