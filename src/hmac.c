@@ -48,16 +48,10 @@ void hmac_generic_init(const hmac_hash *h, void *ictx, void *octx,
     uint8_t pad[2 * HMAC_MAX_BLOCK];
     uint8_t *opad = pad + h->block_size;
     uint8_t khash[HMAC_MAX_DIGEST];
-    size_t i;
 
     key = block_key(h, key, &keylen, khash);
 
-    memset(pad, 0x36, h->block_size);
-    memset(opad, 0x5c, h->block_size);
-    for (i = 0; i < keylen; i++) {
-        pad[i] ^= key[i];
-        opad[i] ^= key[i];
-    }
+    hmac_pads(pad, h->block_size, key, keylen);
     /* The ipad and opad blocks go to the hash core together: two
      * independent compressions it is free to overlap. */
     h->absorb_pads(ictx, octx, pad, opad);

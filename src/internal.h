@@ -100,6 +100,22 @@ static inline void pad_copy(uint8_t *HMAC_RESTRICT tail,
     }
 }
 
+/* RFC 2104's padded keys, side by side: pads[0..block) = K ^ ipad and
+ * pads[block..2 * block) = K ^ opad, for a key of at most block bytes.
+ * Inline so that a constant block size keeps the fills fixed-length. */
+static inline void hmac_pads(uint8_t *pads, size_t block, const uint8_t *key,
+                             size_t keylen)
+{
+    size_t i;
+
+    memset(pads, 0x36, block);
+    memset(pads + block, 0x5c, block);
+    for (i = 0; i < keylen; i++) {
+        pads[i] ^= key[i];
+        pads[block + i] ^= key[i];
+    }
+}
+
 /* dst[0..n) = src[0..n) for a short n (a message tail, under a block):
  * whole 8-byte words, the last one overlapping the one before, or 4-byte
  * halves, or single bytes. Fixed-size memcpy compiles to plain loads and

@@ -271,12 +271,7 @@ static int sha512_hmac_oneshot(uint8_t *out, size_t outlen,
     uint64_t hi = ((uint64_t)inlen >> 61) + (lo < 1024);
     size_t i;
 
-    memset(buf, 0x36, 128);
-    memset(buf + 128, 0x5c, 128);
-    for (i = 0; i < keylen; i++) {
-        buf[i] ^= key[i];
-        buf[128 + i] ^= key[i];
-    }
+    hmac_pads(buf, 128, key, keylen);
     memcpy(si, iv, sizeof si);
     memcpy(so, iv, sizeof so);
     sha512_compress2(si, buf, so, buf + 128, 1);
