@@ -285,7 +285,9 @@ static int sha512_hmac_oneshot(uint8_t *out, size_t outlen,
     memset(buf + 64, 0, 64);
     memset(buf + 128, 0, 64);
     memset(buf + 192, 0, 64);
-    copy_short(buf, in + whole * 128, rem);
+    if (rem > 0) { /* in may be NULL when inlen is 0: no offset from it */
+        copy_short(buf, in + whole * 128, rem);
+    }
     buf[rem] = 0x80;
     store_be64(buf + 128 * nblocks - 16, hi);
     store_be64(buf + 128 * nblocks - 8, lo);
