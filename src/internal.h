@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h> /* memcpy, memset in the inline helpers below */
 
 #include "hmac/crypto_hash_sha256.h"
 #include "hmac/crypto_hash_sha512.h"
