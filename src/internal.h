@@ -117,6 +117,18 @@ static inline void hmac_pads(uint8_t *pads, size_t block, const uint8_t *key,
     }
 }
 
+/* Pads a block that holds len message bytes after one whole block (an
+ * HMAC key block): 0x80, zeros, and the bit length (block + len) * 8 at
+ * the end. The length field is 8 or 16 bytes; its high bytes are zero
+ * here. len < block - 8. */
+static inline void pad_after_block(uint8_t *block, size_t block_size,
+                                   size_t len)
+{
+    block[len] = 0x80;
+    memset(block + len + 1, 0, block_size - len - 1);
+    store_be64(block + block_size - 8, (uint64_t)(block_size + len) * 8);
+}
+
 /* dst[0..n) = src[0..n) for a short n (a message tail, under a block):
  * whole 8-byte words, the last one overlapping the one before, or 4-byte
  * halves, or single bytes. Fixed-size memcpy compiles to plain loads and

@@ -108,19 +108,6 @@ void hmac_hkdf_expand(const hmac_hash *h, uint8_t *out, size_t outlen,
     }
 }
 
-/* Pads a block that holds an hlen-byte message after one keyed block:
- * 0x80, zeros, and the bit length (block_size + hlen) * 8 at the end. The
- * length field is 8 or 16 bytes; its high bytes are zero here. */
-static void pad_after_key_block(const hmac_hash *h, uint8_t *block)
-{
-    size_t hlen = h->digest_size;
-
-    block[hlen] = 0x80;
-    memset(block + hlen + 1, 0, h->block_size - hlen - 1);
-    store_be64(block + h->block_size - 8,
-               (uint64_t)(h->block_size + hlen) * 8);
-}
-
 void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
                  const uint8_t *pw, size_t pwlen, const uint8_t *salt,
                  size_t saltlen, unsigned long long iterations)
@@ -141,8 +128,8 @@ void hmac_pbkdf2(const hmac_hash *h, uint8_t *out, size_t outlen,
     hmac_generic_init(h, &k.ikey, &k.okey, pw, pwlen);
     memcpy(&salted, &k.ikey, h->ctx_size);
     h->update(&salted, salt, saltlen);
-    pad_after_key_block(h, iblock);
-    pad_after_key_block(h, oblock);
+    pad_after_block(iblock, h->block_size, hlen);
+    pad_after_block(oblock, h->block_size, hlen);
     while (outlen > 0) {
         size_t take = outlen < hlen ? outlen : hlen;
 

@@ -293,16 +293,11 @@ static int sha512_hmac_oneshot(uint8_t *out, size_t outlen,
     store_be64(buf + 128 * nblocks - 8, lo);
     sha512_compress(si, buf, nblocks);
 
-    /* The outer block: the inner digest (48 or 64 bytes), padded; its
-     * length is fixed. Cleared whole first: SHA-384's digest leaves bytes
-     * 48-63 to the padding. */
-    memset(buf, 0, 64);
-    memset(buf + 64, 0, 64);
+    /* The outer block: the inner digest (48 or 64 bytes), padded. */
     for (i = 0; i < outlen / 8; i++) {
         store_be64(buf + 8 * i, si[i]);
     }
-    buf[outlen] = 0x80;
-    store_be64(buf + 120, (uint64_t)(128 + outlen) * 8);
+    pad_after_block(buf, 128, outlen);
     sha512_compress(so, buf, 1);
     for (i = 0; i < outlen / 8; i++) {
         store_be64(out + 8 * i, so[i]);
