@@ -162,7 +162,7 @@ void hmac_generic_many(const hmac_hash *h, uint8_t *out, size_t outlen,
         b = n < HASH_MANY_BATCH ? n : HASH_MANY_BATCH;
         many_batch(h, &ictx, &octx, in, inlen, b, inner, tag);
         for (i = 0; i < b; i++) {
-            memcpy(out + i * outlen, tag + i * h->digest_size, outlen);
+            copy_short(out + i * outlen, tag + i * h->digest_size, outlen);
         }
         used = b > used ? b : used;
     }

@@ -356,6 +356,14 @@ typedef struct hmac_hash {
     /* Writes the buffered bytes, padding and length into tail (room for
      * two blocks); returns the number of blocks, 1 or 2. */
     size_t (*pad_tail)(const void *ctx, uint8_t *tail);
+    /* For a ctx with nothing buffered and len <= short_max (the message,
+     * 0x80 and the length field fit in two blocks): writes in[0..len),
+     * the padding and the length of all ctx absorbed plus len into tail,
+     * as update then pad_tail would, without the trip through ctx's
+     * buffer; ctx is not changed. Returns the number of blocks, 1 or 2. */
+    size_t short_max;
+    size_t (*pad_short)(const void *ctx, const uint8_t *in, size_t len,
+                        uint8_t *tail);
     /* Writes digest_size bytes of ctx's chaining value. */
     void (*chain_out)(const void *ctx, uint8_t *out);
     /* lanes_run with this hash's block size and kernels. */

@@ -139,6 +139,25 @@ static size_t desc_pad_tail(const void *ctx, uint8_t *tail)
     return nblocks;
 }
 
+/* A short message padded in tail (see hmac_hash.pad_short and sha256.c). */
+static size_t desc_pad_short(const void *ctx, const uint8_t *in, size_t len,
+                             uint8_t *tail)
+{
+    const crypto_hash_sha512_state *s = (const crypto_hash_sha512_state *)ctx;
+    size_t nblocks = len < 112 ? 1 : 2;
+    uint64_t lo = s->count[1] + ((uint64_t)len << 3);
+
+    memset(tail, 0, 64);
+    memset(tail + 64, 0, 64);
+    memset(tail + 128, 0, 64);
+    memset(tail + 192, 0, 64);
+    copy_short(tail, in, len);
+    tail[len] = 0x80;
+    store_be64(tail + 128 * nblocks - 16, s->count[0] + (lo < s->count[1]));
+    store_be64(tail + 128 * nblocks - 8, lo);
+    return nblocks;
+}
+
 static void chain_out(const void *ctx, uint8_t *out, size_t outlen)
 {
     const crypto_hash_sha512_state *s = (const crypto_hash_sha512_state *)ctx;
@@ -357,7 +376,7 @@ const hmac_hash hmac_hash_sha512 = {
     desc512_init, desc_update, desc512_final, desc512_last_block,
     desc512_absorb_pads, desc512_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
-    desc512_chain_out, desc_run_lanes,
+    2 * 128 - 17, desc_pad_short, desc512_chain_out, desc_run_lanes,
 };
 
 const hmac_hash hmac_hash_sha384 = {
@@ -366,5 +385,5 @@ const hmac_hash hmac_hash_sha384 = {
     desc384_init, desc_update, desc384_final, desc384_last_block,
     desc384_absorb_pads, desc384_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
-    desc384_chain_out, desc_run_lanes,
+    2 * 128 - 17, desc_pad_short, desc384_chain_out, desc_run_lanes,
 };

@@ -99,7 +99,10 @@ static size_t pick_len(size_t block, int long_ok)
     case 2: return block;
     case 3: return block + 1;
     case 4: return (size_t)tu_rand_below(&seed, 4 * block);
-    case 5: return 2 * block - 9 + (size_t)tu_rand_below(&seed, 18);
+    case 5: /* around the lengths whose padding just fills one block or
+             * two (the length field is block / 8 bytes) */
+        return (1 + (size_t)tu_rand_below(&seed, 2)) * block - 1 - block / 8 -
+               8 + (size_t)tu_rand_below(&seed, 18);
     case 6: return long_ok ? 20000 + (size_t)tu_rand_below(&seed, 5000) : 64;
     default: return (size_t)tu_rand_below(&seed, 300);
     }
