@@ -6,9 +6,16 @@
 # makes (1-3%), which separate processes on a shared machine cannot show.
 #
 # usage: bench/inproc/ab.sh [--old REV] [--rounds N] [--sizes LIST]
+#                           [--many LIST] [--many-n N]
 #   --old REV     the baseline commit (default HEAD)
 #   --rounds N    timed rounds per row, the best kept (default 100)
-#   --sizes LIST  message sizes (default 64,1024,1048576)
+#   --sizes LIST  message sizes (default 64,1024,1048576; '' for none)
+#   --many LIST   also, per size in LIST (at most 1048576), N messages of
+#                 that size per call: HMAC-SHA-256, HMAC-SHA-512-256,
+#                 SHA-256 and SHA-512 _many, old and new, against the new
+#                 library's one-shot loop and libsodium's (default: none;
+#                 REV must have the _many API)
+#   --many-n N    messages per _many call, 1..32 (default 16)
 # Needs CMake, a C compiler and libsodium (libsodium-dev); both libhmac
 # copies are built with HMAC_SYMBOL_PREFIX (o_ and n_) under
 # ${TMPDIR:-/tmp}/libhmac-inproc, so their symbols and libsodium's can
@@ -24,19 +31,30 @@ jobs=${JOBS:-2}
 rev=HEAD
 rounds=100
 sizes=64,1024,1048576
+many=
+many_n=16
 
 while [ $# -gt 0 ]; do
     case $1 in
         --old) rev=$2; shift 2 ;;
         --rounds) rounds=$2; shift 2 ;;
         --sizes) sizes=$2; shift 2 ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --many) many=$2; shift 2 ;;
+        --many-n) many_n=$2; shift 2 ;;
+        -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "ab.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
 
+case $many_n in
+    [1-9]|[12][0-9]|3[0-2]) ;;
+    *) echo "ab.sh: --many-n takes 1..32" >&2; exit 2 ;;
+esac
+
 commit=$(git -C "$repo" rev-parse --verify "$rev^{commit}") ||
     { echo "ab.sh: no commit $rev" >&2; exit 2; }
+[ -z "$many" ] || git -C "$repo" cat-file -e "$commit:include/hmac/many.h" 2>/dev/null ||
+    { echo "ab.sh: --many: $rev has no _many API (include/hmac/many.h)" >&2; exit 2; }
 printf '#include <sodium.h>\n' | $cc -E -x c - > /dev/null 2>&1 ||
     { echo "ab.sh: libsodium's header not found (apt-get install libsodium-dev)" >&2; exit 1; }
 
@@ -56,6 +74,8 @@ build "$work/old-src" o_ "$work/old"
 build "$repo" n_ "$work/new"
 
 flags="-O2 -std=c99 -D_POSIX_C_SOURCE=200809L"
+# The _many rows only when asked: older commits lack the API.
+[ -z "$many" ] || flags="$flags -DMANY"
 $cc $flags -DLIB=o -I "$work/old/generated/include" -I "$work/old-src/include" \
     -c "$here/ab.c" -o "$work/o.o"
 $cc $flags -DLIB=n -I "$work/new/generated/include" -I "$repo/include" \
@@ -69,4 +89,8 @@ echo "# old: $commit ($(git -C "$repo" log -1 --format=%s "$commit" | cut -c1-60
 echo "# new: the working tree of $repo"
 echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
 echo "# best of $rounds alternating rounds; ticks per call (rdtsc on x86-64)"
-"$work/ab" "$rounds" "$sizes"
+if [ -n "$many" ]; then
+    "$work/ab" "$rounds" "$sizes" "$many" "$many_n"
+else
+    "$work/ab" "$rounds" "$sizes"
+fi
