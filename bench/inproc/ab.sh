@@ -63,6 +63,11 @@ mkdir -p "$work/old-src"
 git -C "$repo" archive "$commit" | tar -x -C "$work/old-src"
 
 build() { # src prefix dir
+    # Another CC: start afresh. CMake would drop its whole cache, the
+    # prefix with it, and unprefixed copies would then stand in for n_
+    # and for libsodium at link time without an error.
+    [ "$(cat "$3.cc" 2>/dev/null)" = "$cc" ] || rm -rf "$3"
+    echo "$cc" > "$3.cc"
     cmake -S "$1" -B "$3" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER="$cc" \
         -DHMAC_SYMBOL_PREFIX="$2" -DBUILD_TESTING=OFF -DHMAC_BUILD_BENCH=OFF \
         > "$3.log" 2>&1 &&
