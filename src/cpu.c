@@ -340,8 +340,8 @@ const char *hmac_backend_sha512(void)
  * multi-lane backend, the single-stream compression runs lane by lane;
  * active == 1 always gets the single stream (one message costs what a
  * single call costs). */
-static const lanes_kernel sha256_single = {sha256_lanes_single, 1};
-static const lanes_kernel sha512_single = {sha512_lanes_single, 1};
+static const lanes_kernel sha256_single = {sha256_lanes_single, 1, NULL};
+static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
 
 /* ---- x86 SIMD lane kernels: the pick policy -------------------------------
  * A row applies when the CPU has every feature in `need` and none in
@@ -378,20 +378,23 @@ typedef struct {
 
 static const lanes_row sha256_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
-    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0, {sha256_lanes_avx512, 16}, 10},
-    {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx512, 16}, 2},
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10},
+    {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 2},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
-    {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx2, 8}, 2},
+    {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx2, 8, NULL}, 2},
 #  endif
 };
 
 static const lanes_row sha512_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
-    {HMAC_CPU_AVX512_LANES, 0, {sha512_lanes_avx512, 8}, 3},
+    {HMAC_CPU_AVX512_LANES, 0,
+     {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 3},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
-    {HMAC_CPU_AVX2_LANES, 0, {sha512_lanes_avx2, 4}, 3},
+    {HMAC_CPU_AVX2_LANES, 0, {sha512_lanes_avx2, 4, NULL}, 3},
 #  endif
 };
 

@@ -252,9 +252,21 @@ typedef struct lane_job {
  * at data[i], for 1 <= n <= its width, all lanes in step. */
 typedef void lanes_fn(void *const chain[], const uint8_t *const data[],
                       size_t n, size_t nblocks);
+/* A fused HMAC lane kernel (optional, beside a lanes_fn of the same
+ * width): the inner hashes of 1 <= n <= width messages with one key, whose
+ * padded tails of nblocks blocks each are at data[i], from the keyed
+ * chaining value ichain; then each outer block, built from the inner
+ * digest in the vector registers, from ochain. Writes the first dlen bytes
+ * (the hash's digest length) of each tag at out + i * dlen. One call, where
+ * the two-stage construction is two lane runs with the digests transposed
+ * out, padded and transposed back in between. */
+typedef void lanes_hmac_fn(uint8_t *out, size_t dlen, const void *ichain,
+                           const void *ochain, const uint8_t *const data[],
+                           size_t n, size_t nblocks);
 typedef struct lanes_kernel {
     lanes_fn *fn;
     size_t width;   /* most lanes one call advances */
+    lanes_hmac_fn *hmac; /* NULL if the kernel has no fused HMAC */
 } lanes_kernel;
 
 /* Most lanes in flight at once (the widest kernel: 16 SHA-256 lanes in
@@ -289,6 +301,8 @@ lanes_fn sha512_lanes_x2;
 #if defined(HMAC_HAVE_X86_AVX512_LANES)
 lanes_fn sha256_lanes_avx512; /* width 16 */
 lanes_fn sha512_lanes_avx512; /* width 8 */
+lanes_hmac_fn sha256_hmac_lanes_avx512;
+lanes_hmac_fn sha512_hmac_lanes_avx512;
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
 lanes_fn sha256_lanes_avx2;   /* width 8 */
@@ -368,6 +382,8 @@ typedef struct hmac_hash {
     void (*chain_out)(const void *ctx, uint8_t *out);
     /* lanes_run with this hash's block size and kernels. */
     void (*run_lanes)(lane_job *jobs, size_t njobs);
+    /* cpu.c's kernel choice for this hash (sha256_lanes_pick, ...). */
+    lanes_kernel (*lanes_pick)(size_t active);
 } hmac_hash;
 
 extern const hmac_hash hmac_hash_sha224;
@@ -412,6 +428,15 @@ int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
 void hash_many_from(const hmac_hash *h, const void *start,
                     const uint8_t *const in[], const size_t inlen[],
                     size_t n, uint8_t *out);
+/* HMAC tags (digest_size bytes each, at tag + i*digest_size) of the
+ * leading messages of in[0..n) (n <= HASH_MANY_BATCH) that fused HMAC
+ * lane kernels take, under the keyed states ictx and octx: when all n are
+ * short (see short_max) with tails of one block count and the kernel
+ * chosen for them has a fused HMAC. Returns how many it tagged, from 0
+ * (the two-stage construction does the rest). */
+size_t hash_many_hmac(const hmac_hash *h, const void *ictx, const void *octx,
+                      const uint8_t *const in[], const size_t inlen[],
+                      size_t n, uint8_t *tag);
 /* update(ctx[i], in[i], inlen[i]) for each i < n (any n). */
 void hash_many_update(const hmac_hash *h, void *const ctx[],
                       const uint8_t *const in[], const size_t inlen[],

@@ -133,17 +133,50 @@ static inline void transpose_16x16(__m512i r[16])
     }
 }
 
-void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
-                         size_t n, size_t nblocks)
+/* w[] = block `off` bytes into each lane's data, one message word of
+ * every lane per vector (big-endian words, as the rounds take them). */
+LANES_INLINE void sha256_x16_load(__m512i w[16], const uint8_t *const p[16],
+                                   size_t off)
 {
     /* Byte-reverses each 32-bit word (the message is big-endian). */
     const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b,
                                             0x04050607, 0x00010203);
+    size_t i;
+
+    for (i = 0; i < 16; i++) {
+        w[i] = _mm512_loadu_si512((const void *)(p[i] + off));
+        LANES_PREFETCH(p[i], off + LANES_PF_BLOCKS * 64);
+    }
+    transpose_16x16(w);
+    for (i = 0; i < 16; i++) {
+        w[i] = _mm512_shuffle_epi8(w[i], bswap);
+        LANES_IN_MEMORY(w[i]);
+    }
+}
+
+/* nblocks blocks of every lane (p[i] for lane i) into st[8], the
+ * chaining values one word of every lane per vector. */
+LANES_INLINE void sha256_x16_blocks(__m512i st[8], __m512i w[16],
+                                     const uint8_t *const p[16],
+                                     size_t nblocks)
+{
+    __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+    size_t blk;
+    int kk_;
+
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        sha256_x16_load(w, p, blk * 64);
+        LANES_BLOCK(64);
+    }
+}
+
+void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
     const uint8_t *p[16];
     __m512i st[8], w[16];
-    __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
-    size_t i, blk;
-    int kk_;
+    size_t i;
 
     for (i = 0; i < 16; i++) {
         p[i] = data[i < n ? i : 0];
@@ -157,19 +190,7 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
             _mm256_loadu_si256((const __m256i *)hi), 1);
     }
     transpose_8x8_halves(st);
-    LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
-        for (i = 0; i < 16; i++) {
-            w[i] = _mm512_loadu_si512((const void *)(p[i] + blk * 64));
-            LANES_PREFETCH(p[i], (blk + LANES_PF_BLOCKS) * 64);
-        }
-        transpose_16x16(w);
-        for (i = 0; i < 16; i++) {
-            w[i] = _mm512_shuffle_epi8(w[i], bswap);
-            LANES_IN_MEMORY(w[i]);
-        }
-        LANES_BLOCK(64);
-    }
+    sha256_x16_blocks(st, w, p, nblocks);
 
     transpose_8x8_halves(st);
     for (i = 0; i < 8 && i < n; i++) {
@@ -180,6 +201,71 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
                             _mm512_extracti64x4_epi64(st[i - 8], 1));
     }
     /* The schedule held message words; st the chaining values. */
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+}
+
+void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
+                              const void *ochain, const uint8_t *const data[],
+                              size_t n, size_t nblocks)
+{
+    const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b,
+                                            0x04050607, 0x00010203);
+    /* the first dlen bytes of a lane's 32 */
+    const __mmask32 keep = (__mmask32)(0xffffffffu >> (32 - dlen));
+    const uint32_t *ic = (const uint32_t *)ichain;
+    const uint32_t *oc = (const uint32_t *)ochain;
+    const uint8_t *p[16];
+    __m512i st[8], w[16];
+    size_t i, dw = dlen / 4;
+
+    for (i = 0; i < 16; i++) {
+        p[i] = data[i < n ? i : 0];
+    }
+    /* One key: every lane starts from the same keyed chaining value. */
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm512_set1_epi32((int)ic[i]);
+    }
+    sha256_x16_blocks(st, w, p, nblocks);
+
+    /* The outer block is the inner digest (dw words, already one word of
+     * every lane per vector), 0x80, zeros and the bit length of the key
+     * block and digest: built in registers, no transpose either way. */
+    for (i = 0; i < dw; i++) {
+        w[i] = st[i];
+    }
+    for (; i < 16; i++) {
+        w[i] = _mm512_setzero_si512();
+    }
+    w[dw] = _mm512_set1_epi32((int)0x80000000u);
+    w[15] = _mm512_set1_epi32((int)((64 + dlen) * 8));
+    for (i = 0; i < 16; i++) {
+        LANES_IN_MEMORY(w[i]);
+    }
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm512_set1_epi32((int)oc[i]);
+    }
+    {
+        __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+        int kk_;
+
+        LANES_START();
+        LANES_BLOCK(64);
+    }
+
+    transpose_8x8_halves(st);
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm512_shuffle_epi8(st[i], bswap);
+    }
+    for (i = 0; i < 8 && i < n; i++) {
+        _mm256_mask_storeu_epi8(out + i * dlen, keep,
+                                _mm512_castsi512_si256(st[i]));
+    }
+    for (i = 8; i < n; i++) {
+        _mm256_mask_storeu_epi8(out + i * dlen, keep,
+                                _mm512_extracti64x4_epi64(st[i - 8], 1));
+    }
+    /* Message words, inner digests, keyed chaining values. */
     hmac_memzero(w, sizeof w);
     hmac_memzero(st, sizeof st);
 }
@@ -235,45 +321,117 @@ static inline void transpose_8x8_64(__m512i r[8])
     }
 }
 
-void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
-                         size_t n, size_t nblocks)
+/* w[] = block `off` bytes into each lane's data, one message word of
+ * every lane per vector. */
+LANES_INLINE void sha512_x8_load(__m512i w[16], const uint8_t *const p[8],
+                                  size_t off)
 {
     /* Byte-reverses each 64-bit word. */
     const __m512i bswap = _mm512_set4_epi32(0x08090a0b, 0x0c0d0e0f,
                                             0x00010203, 0x04050607);
+    size_t i;
+
+    for (i = 0; i < 8; i++) {
+        const uint8_t *q = p[i] + off;
+
+        w[i] = _mm512_loadu_si512((const void *)q);
+        LANES_PREFETCH(q, LANES_PF_BLOCKS * 128);
+        LANES_PREFETCH(q, LANES_PF_BLOCKS * 128 + 64);
+        w[i + 8] = _mm512_loadu_si512((const void *)(q + 64));
+    }
+    transpose_8x8_64(w);
+    transpose_8x8_64(w + 8);
+    for (i = 0; i < 16; i++) {
+        w[i] = _mm512_shuffle_epi8(w[i], bswap);
+        LANES_IN_MEMORY(w[i]);
+    }
+}
+
+/* nblocks blocks of every lane into st[8]. */
+LANES_INLINE void sha512_x8_blocks(__m512i st[8], __m512i w[16],
+                                    const uint8_t *const p[8], size_t nblocks)
+{
+    __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+    size_t blk;
+    int kk_;
+
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        sha512_x8_load(w, p, blk * 128);
+        LANES_BLOCK(80);
+    }
+}
+
+void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
     const uint8_t *p[8];
     __m512i st[8], w[16];
-    __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
-    size_t i, blk;
-    int kk_;
+    size_t i;
 
     for (i = 0; i < 8; i++) {
         p[i] = data[i < n ? i : 0];
         st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
     }
     transpose_8x8_64(st);
-    LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
-        for (i = 0; i < 8; i++) {
-            const uint8_t *q = p[i] + blk * 128;
+    sha512_x8_blocks(st, w, p, nblocks);
 
-            w[i] = _mm512_loadu_si512((const void *)q);
-            LANES_PREFETCH(q, LANES_PF_BLOCKS * 128);
-            LANES_PREFETCH(q, LANES_PF_BLOCKS * 128 + 64);
-            w[i + 8] = _mm512_loadu_si512((const void *)(q + 64));
-        }
-        transpose_8x8_64(w);
-        transpose_8x8_64(w + 8);
-        for (i = 0; i < 16; i++) {
-            w[i] = _mm512_shuffle_epi8(w[i], bswap);
-            LANES_IN_MEMORY(w[i]);
-        }
+    transpose_8x8_64(st);
+    for (i = 0; i < n; i++) {
+        _mm512_storeu_si512(chain[i], st[i]);
+    }
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+}
+
+/* As sha256_hmac_lanes_avx512, for SHA-512 and SHA-384 (dlen 64, 48). */
+void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
+                              const void *ochain, const uint8_t *const data[],
+                              size_t n, size_t nblocks)
+{
+    const __m512i bswap = _mm512_set4_epi32(0x08090a0b, 0x0c0d0e0f,
+                                            0x00010203, 0x04050607);
+    const __mmask64 keep = ~(__mmask64)0 >> (64 - dlen);
+    const uint64_t *ic = (const uint64_t *)ichain;
+    const uint64_t *oc = (const uint64_t *)ochain;
+    const uint8_t *p[8];
+    __m512i st[8], w[16];
+    size_t i, dw = dlen / 8;
+
+    for (i = 0; i < 8; i++) {
+        p[i] = data[i < n ? i : 0];
+        st[i] = _mm512_set1_epi64((long long)ic[i]);
+    }
+    sha512_x8_blocks(st, w, p, nblocks);
+
+    /* The outer block from the inner digests, in registers (see the
+     * SHA-256 kernel); the 128-bit length's high word is zero. */
+    for (i = 0; i < dw; i++) {
+        w[i] = st[i];
+    }
+    for (; i < 16; i++) {
+        w[i] = _mm512_setzero_si512();
+    }
+    w[dw] = _mm512_set1_epi64((long long)0x8000000000000000ull);
+    w[15] = _mm512_set1_epi64((long long)((128 + dlen) * 8));
+    for (i = 0; i < 16; i++) {
+        LANES_IN_MEMORY(w[i]);
+    }
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm512_set1_epi64((long long)oc[i]);
+    }
+    {
+        __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+        int kk_;
+
+        LANES_START();
         LANES_BLOCK(80);
     }
 
     transpose_8x8_64(st);
     for (i = 0; i < n; i++) {
-        _mm512_storeu_si512(chain[i], st[i]);
+        _mm512_mask_storeu_epi8(out + i * dlen, keep,
+                                _mm512_shuffle_epi8(st[i], bswap));
     }
     hmac_memzero(w, sizeof w);
     hmac_memzero(st, sizeof st);
