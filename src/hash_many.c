@@ -91,11 +91,13 @@ size_t hash_many_hmac(const hmac_hash *h, const void *ictx, const void *octx,
 {
     uint8_t tail[HASH_MANY_BATCH * 2 * HMAC_MAX_BLOCK];
     const uint8_t *data[HASH_MANY_BATCH];
+    size_t nblk[HASH_MANY_BATCH];
     /* chain() only names a field; the states are not written */
     const void *ichain = h->chain((void *)(uintptr_t)ictx);
     const void *ochain = h->chain((void *)(uintptr_t)octx);
+    size_t room = 2 * h->block_size; /* what pad_short may write */
     lanes_kernel k;
-    size_t i, g, nblk = 0, toff = 0, done = 0;
+    size_t i, g, done = 0;
 
     if (n == 0 || h->lanes_pick(n).hmac == NULL) {
         return 0;
@@ -105,32 +107,26 @@ size_t hash_many_hmac(const hmac_hash *h, const void *ictx, const void *octx,
             return 0;
         }
     }
-    /* The inner hashes' tails, as hash_many_from pads short messages; the
-     * lanes of one call run one block count. */
+    /* The inner hashes' tails, as hash_many_from pads short messages, each
+     * with two blocks' room: a one-block tail beside two-block ones is
+     * read on (and its result dropped) while those run their second. */
     for (i = 0; i < n; i++) {
-        size_t b = h->pad_short(ictx, in[i], inlen[i], tail + toff);
-
-        data[i] = tail + toff;
-        toff += b * h->block_size;
-        if (i == 0) {
-            nblk = b;
-        } else if (b != nblk) {
-            break; /* mixed: done stays 0 */
-        }
+        data[i] = tail + i * room;
+        nblk[i] = h->pad_short(ictx, in[i], inlen[i], tail + i * room);
     }
     /* Whole groups while the kernel chosen for what is left has a fused
      * HMAC (17 SHA-256 messages: 16 here, the last by the two stages). */
-    while (i == n && done < n) {
+    while (done < n) {
         k = h->lanes_pick(n - done);
         if (k.hmac == NULL) {
             break;
         }
         g = n - done < k.width ? n - done : k.width;
         k.hmac(tag + done * h->digest_size, h->digest_size, ichain, ochain,
-               data + done, g, nblk);
+               data + done, nblk + done, g);
         done += g;
     }
-    hmac_memzero(tail, toff); /* message bytes */
+    hmac_memzero(tail, n * room); /* message bytes */
     return done;
 }
 

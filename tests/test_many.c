@@ -110,16 +110,21 @@ static size_t pick_len(size_t block, int long_ok)
 
 /* n messages at random (unaligned) places in the pool. One batch in
  * three has a single length for all, the shape lanes.c runs without its
- * bookkeeping. */
+ * bookkeeping; one in three has only messages whose padding fits two
+ * blocks, of mixed lengths (the fused HMAC lanes take those, lanes whose
+ * tail is one block running on beside two-block ones). */
 static void make_msgs(size_t n, size_t block, const uint8_t *in[],
                       size_t len[])
 {
     size_t i, one_long = (size_t)tu_rand_below(&seed, n ? n : 1);
-    int same = tu_rand_below(&seed, 3) == 0;
+    int shape = (int)tu_rand_below(&seed, 3);
     size_t same_len = pick_len(block, 0);
+    size_t two_blocks = 2 * block - 1 - block / 8; /* 0x80, length field */
 
     for (i = 0; i < n; i++) {
-        len[i] = same ? same_len : pick_len(block, i == one_long);
+        len[i] = shape == 0   ? same_len
+                 : shape == 1 ? (size_t)tu_rand_below(&seed, two_blocks + 1)
+                              : pick_len(block, i == one_long);
         in[i] = pool + tu_rand_below(&seed, POOL - len[i]);
         if (len[i] == 0 && tu_rand_below(&seed, 2)) {
             in[i] = NULL;

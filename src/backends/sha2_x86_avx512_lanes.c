@@ -154,18 +154,18 @@ LANES_INLINE void sha256_x16_load(__m512i w[16], const uint8_t *const p[16],
     }
 }
 
-/* nblocks blocks of every lane (p[i] for lane i) into st[8], the
- * chaining values one word of every lane per vector. */
+/* Blocks first..first+nblocks-1 of every lane (p[i] for lane i) into
+ * st[8], the chaining values one word of every lane per vector. */
 LANES_INLINE void sha256_x16_blocks(__m512i st[8], __m512i w[16],
                                      const uint8_t *const p[16],
-                                     size_t nblocks)
+                                     size_t first, size_t nblocks)
 {
     __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t blk;
     int kk_;
 
     LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
+    for (blk = first; blk < first + nblocks; blk++) {
         sha256_x16_load(w, p, blk * 64);
         LANES_BLOCK(64);
     }
@@ -190,7 +190,7 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
             _mm256_loadu_si256((const __m256i *)hi), 1);
     }
     transpose_8x8_halves(st);
-    sha256_x16_blocks(st, w, p, nblocks);
+    sha256_x16_blocks(st, w, p, 0, nblocks);
 
     transpose_8x8_halves(st);
     for (i = 0; i < 8 && i < n; i++) {
@@ -207,7 +207,7 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
 
 void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
                               const void *ochain, const uint8_t *const data[],
-                              size_t n, size_t nblocks)
+                              const size_t nblocks[], size_t n)
 {
     const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b,
                                             0x04050607, 0x00010203);
@@ -216,17 +216,33 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
     const uint32_t *ic = (const uint32_t *)ichain;
     const uint32_t *oc = (const uint32_t *)ochain;
     const uint8_t *p[16];
-    __m512i st[8], w[16];
-    size_t i, dw = dlen / 4;
+    __m512i st[8], w[16], sv[8];
+    size_t i, blk, most = 0, dw = dlen / 4;
 
     for (i = 0; i < 16; i++) {
         p[i] = data[i < n ? i : 0];
+        most = nblocks[i < n ? i : 0] > most ? nblocks[i < n ? i : 0] : most;
     }
     /* One key: every lane starts from the same keyed chaining value. */
     for (i = 0; i < 8; i++) {
         st[i] = _mm512_set1_epi32((int)ic[i]);
     }
-    sha256_x16_blocks(st, w, p, nblocks);
+    /* Block by block; a lane whose message has ended runs the block too
+     * (on readable bytes) and keeps its chaining value (masked move). */
+    for (blk = 0; blk < most; blk++) {
+        __mmask16 live = 0;
+
+        for (i = 0; i < 16; i++) {
+            live |= (__mmask16)((nblocks[i < n ? i : 0] > blk) << i);
+        }
+        for (i = 0; i < 8; i++) {
+            sv[i] = st[i];
+        }
+        sha256_x16_blocks(st, w, p, blk, 1);
+        for (i = 0; i < 8; i++) {
+            st[i] = _mm512_mask_mov_epi32(sv[i], live, st[i]);
+        }
+    }
 
     /* The outer block is the inner digest (dw words, already one word of
      * every lane per vector), 0x80, zeros and the bit length of the key
@@ -268,6 +284,7 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
     /* Message words, inner digests, keyed chaining values. */
     hmac_memzero(w, sizeof w);
     hmac_memzero(st, sizeof st);
+    hmac_memzero(sv, sizeof sv);
 }
 
 #undef X32
@@ -347,16 +364,17 @@ LANES_INLINE void sha512_x8_load(__m512i w[16], const uint8_t *const p[8],
     }
 }
 
-/* nblocks blocks of every lane into st[8]. */
+/* Blocks first..first+nblocks-1 of every lane into st[8]. */
 LANES_INLINE void sha512_x8_blocks(__m512i st[8], __m512i w[16],
-                                    const uint8_t *const p[8], size_t nblocks)
+                                    const uint8_t *const p[8], size_t first,
+                                    size_t nblocks)
 {
     __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t blk;
     int kk_;
 
     LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
+    for (blk = first; blk < first + nblocks; blk++) {
         sha512_x8_load(w, p, blk * 128);
         LANES_BLOCK(80);
     }
@@ -374,7 +392,7 @@ void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
         st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
     }
     transpose_8x8_64(st);
-    sha512_x8_blocks(st, w, p, nblocks);
+    sha512_x8_blocks(st, w, p, 0, nblocks);
 
     transpose_8x8_64(st);
     for (i = 0; i < n; i++) {
@@ -387,7 +405,7 @@ void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
 /* As sha256_hmac_lanes_avx512, for SHA-512 and SHA-384 (dlen 64, 48). */
 void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
                               const void *ochain, const uint8_t *const data[],
-                              size_t n, size_t nblocks)
+                              const size_t nblocks[], size_t n)
 {
     const __m512i bswap = _mm512_set4_epi32(0x08090a0b, 0x0c0d0e0f,
                                             0x00010203, 0x04050607);
@@ -395,14 +413,28 @@ void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
     const uint64_t *ic = (const uint64_t *)ichain;
     const uint64_t *oc = (const uint64_t *)ochain;
     const uint8_t *p[8];
-    __m512i st[8], w[16];
-    size_t i, dw = dlen / 8;
+    __m512i st[8], w[16], sv[8];
+    size_t i, blk, most = 0, dw = dlen / 8;
 
     for (i = 0; i < 8; i++) {
         p[i] = data[i < n ? i : 0];
+        most = nblocks[i < n ? i : 0] > most ? nblocks[i < n ? i : 0] : most;
         st[i] = _mm512_set1_epi64((long long)ic[i]);
     }
-    sha512_x8_blocks(st, w, p, nblocks);
+    for (blk = 0; blk < most; blk++) {
+        __mmask8 live = 0;
+
+        for (i = 0; i < 8; i++) {
+            live |= (__mmask8)((nblocks[i < n ? i : 0] > blk) << i);
+        }
+        for (i = 0; i < 8; i++) {
+            sv[i] = st[i];
+        }
+        sha512_x8_blocks(st, w, p, blk, 1);
+        for (i = 0; i < 8; i++) {
+            st[i] = _mm512_mask_mov_epi64(sv[i], live, st[i]);
+        }
+    }
 
     /* The outer block from the inner digests, in registers (see the
      * SHA-256 kernel); the 128-bit length's high word is zero. */
@@ -435,4 +467,5 @@ void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
     }
     hmac_memzero(w, sizeof w);
     hmac_memzero(st, sizeof st);
+    hmac_memzero(sv, sizeof sv);
 }
