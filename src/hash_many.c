@@ -89,45 +89,74 @@ size_t hash_many_hmac(const hmac_hash *h, const void *ictx, const void *octx,
                       const uint8_t *const in[], const size_t inlen[],
                       size_t n, uint8_t *tag)
 {
+    any_hash_state ctxbuf[HASH_MANY_BATCH];
     uint8_t tail[HASH_MANY_BATCH * 2 * HMAC_MAX_BLOCK];
+    lane_job job[HASH_MANY_BATCH];
+    const void *chain[HASH_MANY_BATCH];
     const uint8_t *data[HASH_MANY_BATCH];
     size_t nblk[HASH_MANY_BATCH];
-    /* chain() only names a field; the states are not written */
+    uint8_t *ctx = (uint8_t *)ctxbuf;
+    size_t stride = CTX_STRIDE(h), room = 2 * h->block_size;
+    /* chain() only names a field; the keyed states are not written */
     const void *ichain = h->chain((void *)(uintptr_t)ictx);
     const void *ochain = h->chain((void *)(uintptr_t)octx);
-    size_t room = 2 * h->block_size; /* what pad_short may write */
+    lanes_hmac_fn *fn[HASH_MANY_BATCH];
+    size_t size[HASH_MANY_BATCH];
+    size_t i, ng = 0, m = 0, rest, njobs = 0;
     lanes_kernel k;
-    size_t i, g, done = 0;
 
-    if (n == 0 || h->lanes_pick(n).hmac == NULL) {
-        return 0;
-    }
-    for (i = 0; i < n; i++) {
-        if (inlen[i] > h->short_max) {
-            return 0;
-        }
-    }
-    /* The inner hashes' tails, as hash_many_from pads short messages, each
-     * with two blocks' room: a one-block tail beside two-block ones is
-     * read on (and its result dropped) while those run their second. */
-    for (i = 0; i < n; i++) {
-        data[i] = tail + i * room;
-        nblk[i] = h->pad_short(ictx, in[i], inlen[i], tail + i * room);
-    }
-    /* Whole groups while the kernel chosen for what is left has a fused
-     * HMAC (17 SHA-256 messages: 16 here, the last by the two stages). */
-    while (done < n) {
-        k = h->lanes_pick(n - done);
+    /* The groups, while the kernel chosen for what is left has a fused
+     * HMAC (17 SHA-256 messages: 16, the last is left to the two stages);
+     * m messages in them. */
+    while (m < n) {
+        k = h->lanes_pick(n - m);
         if (k.hmac == NULL) {
             break;
         }
-        g = n - done < k.width ? n - done : k.width;
-        k.hmac(tag + done * h->digest_size, h->digest_size, ichain, ochain,
-               data + done, nblk + done, g);
-        done += g;
+        fn[ng] = k.hmac;
+        size[ng] = n - m < k.width ? n - m : k.width;
+        m += size[ng++];
     }
-    hmac_memzero(tail, n * room); /* message bytes */
-    return done;
+    if (m == 0) {
+        return 0;
+    }
+    n = m;
+    /* Each tail gets two blocks' room: a one-block tail beside two-block
+     * ones is read on (and its result dropped) while those run their
+     * second. A short message is all tail, from the keyed state itself;
+     * a longer one's whole blocks are read in place first, from a copy. */
+    for (i = 0; i < n; i++) {
+        uint8_t *c = ctx + i * stride;
+
+        data[i] = tail + i * room;
+        if (inlen[i] <= h->short_max) {
+            chain[i] = ichain;
+            nblk[i] = h->pad_short(ictx, in[i], inlen[i], tail + i * room);
+            continue;
+        }
+        copy_short(c, (const uint8_t *)ictx, h->ctx_head);
+        job[njobs].chain = h->chain(c);
+        job[njobs].nseg = 0;
+        rest = h->absorb_plan(c, in[i], inlen[i], &job[njobs]);
+        if (rest > 0) {
+            h->absorb_rest(c, in[i], inlen[i], rest);
+        }
+        nblk[i] = h->pad_tail(c, tail + i * room);
+        chain[i] = job[njobs++].chain;
+    }
+    if (njobs > 0) {
+        h->run_lanes(job, njobs);
+    }
+    for (i = 0, m = 0; i < ng; m += size[i++]) {
+        fn[i](tag + m * h->digest_size, h->digest_size, chain + m, ochain,
+              data + m, nblk + m, size[i]);
+    }
+    /* Keyed chaining values, message bytes. */
+    if (njobs > 0) {
+        hmac_memzero(ctx, n * stride);
+    }
+    hmac_memzero(tail, n * room);
+    return n;
 }
 
 void hash_many_update(const hmac_hash *h, void *const ctx[],

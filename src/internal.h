@@ -253,16 +253,19 @@ typedef struct lane_job {
 typedef void lanes_fn(void *const chain[], const uint8_t *const data[],
                       size_t n, size_t nblocks);
 /* A fused HMAC lane kernel (optional, beside a lanes_fn of the same
- * width): the inner hashes of 1 <= n <= width messages with one key, whose
- * padded tails of nblocks[i] blocks are at data[i] (each readable for the
+ * width), for 1 <= n <= width messages with one key: the last blocks of
+ * each inner hash, from chain[i] (its chaining value so far: the keyed
+ * inner state's, or where the whole blocks read in place left it), over
+ * the padded tail of nblocks[i] blocks at data[i] (each readable for the
  * largest nblocks[] of the call: a lane that has ended runs on and keeps
- * its value), from the keyed chaining value ichain; then each outer block,
- * built from the inner digest in the vector registers, from ochain. Writes
- * the first dlen bytes (the hash's digest length) of each tag at out +
- * i * dlen. One call, where the two-stage construction is two lane runs
- * with the digests transposed out, padded and transposed back in between. */
-typedef void lanes_hmac_fn(uint8_t *out, size_t dlen, const void *ichain,
-                           const void *ochain, const uint8_t *const data[],
+ * its value); then each outer block, built from the inner digest in the
+ * vector registers, from the keyed outer chaining value ochain. Writes the
+ * first dlen bytes (the hash's digest length) of each tag at out + i *
+ * dlen. One call, where the two-stage construction is two lane runs with
+ * the digests transposed out, padded and transposed back in between. */
+typedef void lanes_hmac_fn(uint8_t *out, size_t dlen,
+                           const void *const chain[], const void *ochain,
+                           const uint8_t *const data[],
                            const size_t nblocks[], size_t n);
 typedef struct lanes_kernel {
     lanes_fn *fn;
@@ -430,11 +433,12 @@ void hash_many_from(const hmac_hash *h, const void *start,
                     const uint8_t *const in[], const size_t inlen[],
                     size_t n, uint8_t *out);
 /* HMAC tags (digest_size bytes each, at tag + i*digest_size) of the
- * leading messages of in[0..n) (n <= HASH_MANY_BATCH) that fused HMAC
- * lane kernels take, under the keyed states ictx and octx: when all n are
- * short (see short_max) and the kernel chosen for them has a fused HMAC.
- * Returns how many it tagged, from 0 (the two-stage construction does the
- * rest). */
+ * leading messages of in[0..n) (n <= HASH_MANY_BATCH) under the keyed
+ * states ictx and octx, through fused HMAC lane kernels: their whole
+ * blocks through the lanes as hash_many_from runs them, then tails and
+ * outer blocks in the fused calls. Returns how many it tagged: 0 when the
+ * kernel chosen for n has no fused HMAC, fewer than n when the one for
+ * the last group has none (the two-stage construction does the rest). */
 size_t hash_many_hmac(const hmac_hash *h, const void *ictx, const void *octx,
                       const uint8_t *const in[], const size_t inlen[],
                       size_t n, uint8_t *tag);

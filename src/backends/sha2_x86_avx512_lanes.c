@@ -205,15 +205,15 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
     hmac_memzero(st, sizeof st);
 }
 
-void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
-                              const void *ochain, const uint8_t *const data[],
+void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
+                              const void *const chain[], const void *ochain,
+                              const uint8_t *const data[],
                               const size_t nblocks[], size_t n)
 {
     const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b,
                                             0x04050607, 0x00010203);
     /* the first dlen bytes of a lane's 32 */
     const __mmask32 keep = (__mmask32)(0xffffffffu >> (32 - dlen));
-    const uint32_t *ic = (const uint32_t *)ichain;
     const uint32_t *oc = (const uint32_t *)ochain;
     const uint8_t *p[16];
     __m512i st[8], w[16], sv[8];
@@ -223,10 +223,15 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
         p[i] = data[i < n ? i : 0];
         most = nblocks[i < n ? i : 0] > most ? nblocks[i < n ? i : 0] : most;
     }
-    /* One key: every lane starts from the same keyed chaining value. */
     for (i = 0; i < 8; i++) {
-        st[i] = _mm512_set1_epi32((int)ic[i]);
+        const void *lo = chain[i < n ? i : 0];
+        const void *hi = chain[i + 8 < n ? i + 8 : 0];
+
+        st[i] = _mm512_inserti64x4(
+            _mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)lo)),
+            _mm256_loadu_si256((const __m256i *)hi), 1);
     }
+    transpose_8x8_halves(st);
     /* Block by block; a lane whose message has ended runs the block too
      * (on readable bytes) and keeps its chaining value (masked move). */
     for (blk = 0; blk < most; blk++) {
@@ -403,14 +408,14 @@ void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
 }
 
 /* As sha256_hmac_lanes_avx512, for SHA-512 and SHA-384 (dlen 64, 48). */
-void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
-                              const void *ochain, const uint8_t *const data[],
+void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen,
+                              const void *const chain[], const void *ochain,
+                              const uint8_t *const data[],
                               const size_t nblocks[], size_t n)
 {
     const __m512i bswap = _mm512_set4_epi32(0x08090a0b, 0x0c0d0e0f,
                                             0x00010203, 0x04050607);
     const __mmask64 keep = ~(__mmask64)0 >> (64 - dlen);
-    const uint64_t *ic = (const uint64_t *)ichain;
     const uint64_t *oc = (const uint64_t *)ochain;
     const uint8_t *p[8];
     __m512i st[8], w[16], sv[8];
@@ -419,8 +424,9 @@ void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen, const void *ichain,
     for (i = 0; i < 8; i++) {
         p[i] = data[i < n ? i : 0];
         most = nblocks[i < n ? i : 0] > most ? nblocks[i < n ? i : 0] : most;
-        st[i] = _mm512_set1_epi64((long long)ic[i]);
+        st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
     }
+    transpose_8x8_64(st);
     for (blk = 0; blk < most; blk++) {
         __mmask8 live = 0;
 
