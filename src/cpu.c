@@ -374,40 +374,51 @@ typedef struct {
     unsigned need, without;
     lanes_kernel k;
     size_t from;
+    /* From how many messages the kernel's fused HMAC (k.hmac) beats the
+     * two stages over the kernels `from` picks: fewer than `from` where
+     * those are interleaved SHA-NI streams, since the fused call drops
+     * the stages' per-message work (64 B HMAC-SHA-256 _many, fused x16
+     * against SHA-NI x2/x3, new/old: 1.53 at 4 messages, 1.29 at 6, 0.89
+     * at 7, 0.87 at 8, 0.81 at 9; bench/inproc/ab.sh --many 64 --many-n).
+     * HMAC-SHA-512-256, fused x8 against two streams' compress2: 0.90-0.92
+     * at 2 messages. */
+    size_t hmac_from;
 } lanes_row;
 
 static const lanes_row sha256_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
-     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10},
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10, 8},
     {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
-     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 2},
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 2, 2},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
-    {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx2, 8, NULL}, 2},
+    {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx2, 8, NULL}, 2, 2},
 #  endif
 };
 
 static const lanes_row sha512_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES, 0,
-     {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 3},
+     {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 3, 2},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
-    {HMAC_CPU_AVX2_LANES, 0, {sha512_lanes_avx2, 4, NULL}, 3},
+    {HMAC_CPU_AVX2_LANES, 0, {sha512_lanes_avx2, 4, NULL}, 3, 3},
 #  endif
 };
 
-/* 1 and *k set if a row of rows[0..n) applies to `active` lanes. */
+/* 1 and *k set if a row of rows[0..n) applies to `active` lanes (for a
+ * fused HMAC: a row with one, from its hmac_from). */
 static int lanes_from_rows(const lanes_row *rows, size_t n, size_t active,
-                           lanes_kernel *k)
+                           lanes_kernel *k, int hmac)
 {
     unsigned f = cpu_features();
     size_t i;
 
     for (i = 0; i < n; i++) {
         if ((f & rows[i].need) == rows[i].need && !(f & rows[i].without) &&
-            active >= rows[i].from) {
+            (hmac ? rows[i].k.hmac != NULL && active >= rows[i].hmac_from
+                  : active >= rows[i].from)) {
             *k = rows[i].k;
             return 1;
         }
@@ -415,6 +426,32 @@ static int lanes_from_rows(const lanes_row *rows, size_t n, size_t active,
     return 0;
 }
 #endif
+
+lanes_kernel sha256_hmac_pick(size_t active)
+{
+    lanes_kernel k = sha256_single;
+
+#if defined(HMAC_X86_LANES)
+    (void)lanes_from_rows(sha256_rows, sizeof sha256_rows / sizeof sha256_rows[0],
+                          active, &k, 1);
+#else
+    (void)active;
+#endif
+    return k;
+}
+
+lanes_kernel sha512_hmac_pick(size_t active)
+{
+    lanes_kernel k = sha512_single;
+
+#if defined(HMAC_X86_LANES)
+    (void)lanes_from_rows(sha512_rows, sizeof sha512_rows / sizeof sha512_rows[0],
+                          active, &k, 1);
+#else
+    (void)active;
+#endif
+    return k;
+}
 
 lanes_kernel sha256_lanes_pick(size_t active)
 {
@@ -425,7 +462,7 @@ lanes_kernel sha256_lanes_pick(size_t active)
     }
 #if defined(HMAC_X86_LANES)
     if (lanes_from_rows(sha256_rows, sizeof sha256_rows / sizeof sha256_rows[0],
-                        active, &k)) {
+                        active, &k, 0)) {
         return k;
     }
 #endif
@@ -457,7 +494,7 @@ lanes_kernel sha512_lanes_pick(size_t active)
     }
 #if defined(HMAC_X86_LANES)
     if (lanes_from_rows(sha512_rows, sizeof sha512_rows / sizeof sha512_rows[0],
-                        active, &k)) {
+                        active, &k, 0)) {
         return k;
     }
 #endif

@@ -109,7 +109,7 @@ size_t hash_many_hmac(const hmac_hash *h, const void *ictx, const void *octx,
      * HMAC (17 SHA-256 messages: 16, the last is left to the two stages);
      * m messages in them. */
     while (m < n) {
-        k = h->lanes_pick(n - m);
+        k = h->hmac_pick(n - m);
         if (k.hmac == NULL) {
             break;
         }

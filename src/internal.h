@@ -316,6 +316,10 @@ lanes_fn sha512_lanes_avx2;   /* width 4 */
 /* cpu.c: the fastest kernel on this CPU for `active` lanes in flight. */
 lanes_kernel sha256_lanes_pick(size_t active);
 lanes_kernel sha512_lanes_pick(size_t active);
+/* The kernel whose fused HMAC is fastest for `active` messages, or one
+ * with none (hmac NULL) where the two stages are faster. */
+lanes_kernel sha256_hmac_pick(size_t active);
+lanes_kernel sha512_hmac_pick(size_t active);
 
 /* Hashing in terms of the typed states, without the public API's argument
  * checks (callers have checked). */
@@ -386,8 +390,8 @@ typedef struct hmac_hash {
     void (*chain_out)(const void *ctx, uint8_t *out);
     /* lanes_run with this hash's block size and kernels. */
     void (*run_lanes)(lane_job *jobs, size_t njobs);
-    /* cpu.c's kernel choice for this hash (sha256_lanes_pick, ...). */
-    lanes_kernel (*lanes_pick)(size_t active);
+    /* cpu.c's choice of fused HMAC lane kernel (sha256_hmac_pick, ...). */
+    lanes_kernel (*hmac_pick)(size_t active);
 } hmac_hash;
 
 extern const hmac_hash hmac_hash_sha224;

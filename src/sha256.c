@@ -297,7 +297,7 @@ const hmac_hash hmac_hash_sha256 = {
     desc256_absorb_pads, desc256_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
     2 * 64 - 9, desc_pad_short, desc256_chain_out, desc_run_lanes,
-    sha256_lanes_pick,
+    sha256_hmac_pick,
 };
 
 const hmac_hash hmac_hash_sha224 = {
@@ -307,5 +307,5 @@ const hmac_hash hmac_hash_sha224 = {
     desc224_absorb_pads, desc224_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
     2 * 64 - 9, desc_pad_short, desc224_chain_out, desc_run_lanes,
-    sha256_lanes_pick,
+    sha256_hmac_pick,
 };

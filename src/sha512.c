@@ -377,7 +377,7 @@ const hmac_hash hmac_hash_sha512 = {
     desc512_absorb_pads, desc512_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
     2 * 128 - 17, desc_pad_short, desc512_chain_out, desc_run_lanes,
-    sha512_lanes_pick,
+    sha512_hmac_pick,
 };
 
 const hmac_hash hmac_hash_sha384 = {
@@ -387,5 +387,5 @@ const hmac_hash hmac_hash_sha384 = {
     desc384_absorb_pads, desc384_oneshot_fused,
     desc_chain, desc_absorb_plan, desc_absorb_rest, desc_pad_tail,
     2 * 128 - 17, desc_pad_short, desc384_chain_out, desc_run_lanes,
-    sha512_lanes_pick,
+    sha512_hmac_pick,
 };
