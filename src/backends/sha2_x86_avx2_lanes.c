@@ -75,40 +75,62 @@ static inline void transpose_8x8_32(__m256i r[8])
     }
 }
 
+/* Byte-reverses each 32-bit word (the message is big-endian). */
+#define BSWAP32_BYTES _mm256_set_epi8(                                       \
+    12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3,                    \
+    12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3)
+
+/* w[] = block `off` bytes into each lane's data, one message word of
+ * every lane per vector (big-endian words, as the rounds take them). */
+LANES_INLINE void sha256_x8_load(__m256i w[16], const uint8_t *const p[8],
+                                 size_t off)
+{
+    const __m256i bswap = BSWAP32_BYTES;
+    size_t i;
+
+    for (i = 0; i < 8; i++) {
+        const uint8_t *q = p[i] + off;
+
+        w[i] = _mm256_loadu_si256((const __m256i *)(const void *)q);
+        w[i + 8] = _mm256_loadu_si256((const __m256i *)(const void *)(q + 32));
+    }
+    transpose_8x8_32(w);
+    transpose_8x8_32(w + 8);
+    for (i = 0; i < 16; i++) {
+        w[i] = _mm256_shuffle_epi8(w[i], bswap);
+        LANES_IN_MEMORY(w[i]);
+    }
+}
+
+/* nblocks blocks of every lane (p[i] for lane i) into st[8], the
+ * chaining values one word of every lane per vector. */
+LANES_INLINE void sha256_x8_blocks(__m256i st[8], __m256i w[16],
+                                   const uint8_t *const p[8], size_t nblocks)
+{
+    __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+    size_t blk;
+    int kk_;
+
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        sha256_x8_load(w, p, blk * 64);
+        LANES_BLOCK(64);
+    }
+}
+
 void sha256_lanes_avx2(void *const chain[], const uint8_t *const data[],
                        size_t n, size_t nblocks)
 {
-    /* Byte-reverses each 32-bit word (the message is big-endian). */
-    const __m256i bswap = _mm256_set_epi8(
-        12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3,
-        12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
     const uint8_t *p[8];
     __m256i st[8], w[16];
-    __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
-    size_t i, blk;
-    int kk_;
+    size_t i;
 
     for (i = 0; i < 8; i++) {
         p[i] = data[i < n ? i : 0];
         st[i] = _mm256_loadu_si256((const __m256i *)chain[i < n ? i : 0]);
     }
     transpose_8x8_32(st);
-    LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
-        for (i = 0; i < 8; i++) {
-            const uint8_t *q = p[i] + blk * 64;
-
-            w[i] = _mm256_loadu_si256((const __m256i *)(const void *)q);
-            w[i + 8] = _mm256_loadu_si256((const __m256i *)(const void *)(q + 32));
-        }
-        transpose_8x8_32(w);
-        transpose_8x8_32(w + 8);
-        for (i = 0; i < 16; i++) {
-            w[i] = _mm256_shuffle_epi8(w[i], bswap);
-            LANES_IN_MEMORY(w[i]);
-        }
-        LANES_BLOCK(64);
-    }
+    sha256_x8_blocks(st, w, p, nblocks);
 
     transpose_8x8_32(st);
     for (i = 0; i < n; i++) {
@@ -154,21 +176,63 @@ static inline void transpose_4x4_64(__m256i r[4])
     r[3] = _mm256_permute2x128_si256(t1, t3, 0x31);
 }
 
+/* Rotates each 64-bit word right by 8 bits: SSIG0 shuffles with it, as
+ * the local ror8. */
+#define ROR8_BYTES _mm256_set_epi8(                                          \
+    8, 15, 14, 13, 12, 11, 10, 9, 0, 7, 6, 5, 4, 3, 2, 1,                    \
+    8, 15, 14, 13, 12, 11, 10, 9, 0, 7, 6, 5, 4, 3, 2, 1)
+/* Byte-reverses each 64-bit word. */
+#define BSWAP64_BYTES _mm256_set_epi8(                                       \
+    8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,                    \
+    8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)
+
+/* w[] = block `off` bytes into each lane's data, one message word of
+ * every lane per vector. */
+LANES_INLINE void sha512_x4_load(__m256i w[16], const uint8_t *const p[4],
+                                 size_t off)
+{
+    const __m256i bswap = BSWAP64_BYTES;
+    size_t i, j;
+
+    for (i = 0; i < 4; i++) {
+        const uint8_t *q = p[i] + off;
+
+        for (j = 0; j < 4; j++) {
+            w[4 * j + i] = _mm256_loadu_si256(
+                (const __m256i *)(const void *)(q + 32 * j));
+        }
+    }
+    for (j = 0; j < 16; j += 4) {
+        transpose_4x4_64(w + j);
+    }
+    for (i = 0; i < 16; i++) {
+        w[i] = _mm256_shuffle_epi8(w[i], bswap);
+        LANES_IN_MEMORY(w[i]);
+    }
+}
+
+/* nblocks blocks of every lane into st[8]. */
+LANES_INLINE void sha512_x4_blocks(__m256i st[8], __m256i w[16],
+                                   const uint8_t *const p[4], size_t nblocks)
+{
+    const __m256i ror8 = ROR8_BYTES;
+    __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+    size_t blk;
+    int kk_;
+
+    LANES_START();
+    for (blk = 0; blk < nblocks; blk++) {
+        sha512_x4_load(w, p, blk * 128);
+        LANES_BLOCK(80);
+    }
+}
+
 void sha512_lanes_avx2(void *const chain[], const uint8_t *const data[],
                        size_t n, size_t nblocks)
 {
-    /* Byte-reverses each 64-bit word; rotates each right by 8 bits. */
-    const __m256i bswap = _mm256_set_epi8(
-        8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7,
-        8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
-    const __m256i ror8 = _mm256_set_epi8(
-        8, 15, 14, 13, 12, 11, 10, 9, 0, 7, 6, 5, 4, 3, 2, 1,
-        8, 15, 14, 13, 12, 11, 10, 9, 0, 7, 6, 5, 4, 3, 2, 1);
     const uint8_t *p[4];
     __m256i st[8], w[16];
-    __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
-    size_t i, j, blk;
-    int kk_;
+    size_t i;
 
     /* st[4j+i] = words 4j..4j+3 of lane i, transposed in two squares. */
     for (i = 0; i < 4; i++) {
@@ -180,25 +244,7 @@ void sha512_lanes_avx2(void *const chain[], const uint8_t *const data[],
     }
     transpose_4x4_64(st);
     transpose_4x4_64(st + 4);
-    LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
-        for (i = 0; i < 4; i++) {
-            const uint8_t *q = p[i] + blk * 128;
-
-            for (j = 0; j < 4; j++) {
-                w[4 * j + i] = _mm256_loadu_si256(
-                    (const __m256i *)(const void *)(q + 32 * j));
-            }
-        }
-        for (j = 0; j < 16; j += 4) {
-            transpose_4x4_64(w + j);
-        }
-        for (i = 0; i < 16; i++) {
-            w[i] = _mm256_shuffle_epi8(w[i], bswap);
-            LANES_IN_MEMORY(w[i]);
-        }
-        LANES_BLOCK(80);
-    }
+    sha512_x4_blocks(st, w, p, nblocks);
 
     transpose_4x4_64(st);
     transpose_4x4_64(st + 4);
