@@ -393,7 +393,8 @@ static const lanes_row sha256_rows[] = {
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 2, 2},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
-    {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW, {sha256_lanes_avx2, 8, NULL}, 2, 2},
+    {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW,
+     {sha256_lanes_avx2, 8, sha256_hmac_lanes_avx2}, 2, 2},
 #  endif
 };
 
@@ -403,7 +404,8 @@ static const lanes_row sha512_rows[] = {
      {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 3, 2},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
-    {HMAC_CPU_AVX2_LANES, 0, {sha512_lanes_avx2, 4, NULL}, 3, 3},
+    {HMAC_CPU_AVX2_LANES, 0,
+     {sha512_lanes_avx2, 4, sha512_hmac_lanes_avx2}, 3, 3},
 #  endif
 };
 

@@ -311,6 +311,8 @@ lanes_hmac_fn sha512_hmac_lanes_avx512;
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
 lanes_fn sha256_lanes_avx2;   /* width 8 */
 lanes_fn sha512_lanes_avx2;   /* width 4 */
+lanes_hmac_fn sha256_hmac_lanes_avx2;
+lanes_hmac_fn sha512_hmac_lanes_avx2;
 #endif
 
 /* cpu.c: the fastest kernel on this CPU for `active` lanes in flight. */

@@ -303,6 +303,131 @@ static void test_lane_kernels(void **unused)
     print_message("[  INFO    ] lane kernels checked: %u\n", (unsigned)ran);
 }
 
+#if defined(HMAC_HAVE_X86_AVX512_LANES) || defined(HMAC_HAVE_X86_AVX2_LANES)
+#  define HMAC_KERNELS 1
+/* ---- fused HMAC lane kernels ------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    lanes_hmac_fn *fn;
+    size_t width;
+    int sha512;
+    unsigned bit;
+} hmac_kernel_row;
+
+static const hmac_kernel_row hmac_kernels[] = {
+#  if defined(HMAC_HAVE_X86_AVX512_LANES)
+    {"SHA-256 x16 AVX-512 HMAC", sha256_hmac_lanes_avx512, 16, 0,
+     HMAC_CPU_AVX512_LANES},
+    {"SHA-512 x8 AVX-512 HMAC", sha512_hmac_lanes_avx512, 8, 1,
+     HMAC_CPU_AVX512_LANES},
+#  endif
+#  if defined(HMAC_HAVE_X86_AVX2_LANES)
+    {"SHA-256 x8 AVX2 HMAC", sha256_hmac_lanes_avx2, 8, 0, HMAC_CPU_AVX2_LANES},
+    {"SHA-512 x4 AVX2 HMAC", sha512_hmac_lanes_avx2, 4, 1, HMAC_CPU_AVX2_LANES},
+#  endif
+};
+
+/* The first dlen bytes of chain c (8 words of 32 or 64 bits), big-endian. */
+static void chain_bytes(uint8_t *out, const uint64_t c[8], int sha512,
+                        size_t dlen)
+{
+    const uint32_t *c32 = (const uint32_t *)(const void *)c;
+    size_t i;
+
+    for (i = 0; i < dlen; i++) {
+        out[i] = sha512 ? (uint8_t)(c[i / 8] >> (56 - 8 * (i % 8)))
+                        : (uint8_t)(c32[i / 4] >> (24 - 8 * (i % 4)));
+    }
+}
+
+static void compress_portable(uint64_t c[8], const uint8_t *blocks,
+                              size_t nb, int sha512)
+{
+    if (sha512) {
+        sha512_compress_portable(c, blocks, nb);
+    } else {
+        sha256_compress_portable((uint32_t *)(void *)c, blocks, nb);
+    }
+}
+
+/* Each fused HMAC kernel the CPU runs against the portable compression,
+ * for both digest lengths of its hash, every lane count 1..width, a chain
+ * of its own per lane, and tails of 1 block, 2 blocks and mixed counts:
+ * the tags, and every byte after the last one untouched (the _many
+ * functions write into scratch larger than the tags, so their tests
+ * cannot see a kernel store past out + n * dlen). */
+static void test_hmac_lane_kernels(void **unused)
+{
+    static uint8_t buf[LANES_MAX][2 * 128 + 16];
+    uint64_t chains[LANES_MAX][8], ochain[8], c[8];
+    uint8_t out[LANES_MAX * 64 + 32], want[LANES_MAX * 64], blk[128];
+    uint64_t seed = 0x686d6163u;
+    size_t r, d, n, shape, i, ran = 0;
+
+    (void)unused;
+    tu_fill_random((uint8_t *)buf, sizeof buf, &seed);
+    for (r = 0; r < sizeof hmac_kernels / sizeof hmac_kernels[0]; r++) {
+        const hmac_kernel_row *k = &hmac_kernels[r];
+        size_t bs = k->sha512 ? 128 : 64;
+
+        if ((hmac_cpu_force(HMAC_CPU_ALL) & k->bit) != k->bit) {
+            print_message("[  SKIP    ] %s: this CPU lacks the instructions\n",
+                          k->name);
+            continue;
+        }
+        ran++;
+        for (d = 0; d < 2; d++) {
+            /* SHA-256/224, SHA-512/384 */
+            size_t dlen = bs / 2 - d * (k->sha512 ? 16 : 4);
+
+            for (n = 1; n <= k->width; n++) {
+                for (shape = 0; shape < 3; shape++) {
+                    const uint8_t *data[LANES_MAX];
+                    const void *chain[LANES_MAX];
+                    size_t nb[LANES_MAX];
+
+                    tu_fill_random((uint8_t *)chains, sizeof chains, &seed);
+                    tu_fill_random((uint8_t *)ochain, sizeof ochain, &seed);
+                    for (i = 0; i < n; i++) {
+                        /* any alignment; lane 3 reads lane 1's blocks */
+                        data[i] = i == 3 ? data[1]
+                                         : buf[i] + tu_rand_below(&seed, 16);
+                        chain[i] = chains[i];
+                        nb[i] = shape < 2 ? shape + 1
+                                          : 1 + (size_t)tu_rand_below(&seed, 2);
+                        memcpy(c, chains[i], sizeof c);
+                        compress_portable(c, data[i], nb[i], k->sha512);
+                        /* inner digest, 0x80, zeros, (bs + dlen) * 8 */
+                        memset(blk, 0, bs);
+                        chain_bytes(blk, c, k->sha512, dlen);
+                        blk[dlen] = 0x80;
+                        blk[bs - 2] = (uint8_t)((bs + dlen) * 8 >> 8);
+                        blk[bs - 1] = (uint8_t)((bs + dlen) * 8);
+                        memcpy(c, ochain, sizeof c);
+                        compress_portable(c, blk, 1, k->sha512);
+                        chain_bytes(want + i * dlen, c, k->sha512, dlen);
+                    }
+                    memset(out, 0xa5, sizeof out);
+                    k->fn(out, dlen, chain, ochain, data, nb, n);
+                    if (memcmp(out, want, n * dlen) != 0) {
+                        print_error("%s: dlen=%u n=%u, block counts %s\n",
+                                    k->name, (unsigned)dlen, (unsigned)n,
+                                    shape == 0 ? "1" : shape == 1 ? "2" : "mixed");
+                    }
+                    assert_memory_equal(out, want, n * dlen);
+                    for (i = n * dlen; i < sizeof out; i++) {
+                        assert_int_equal(out[i], 0xa5);
+                    }
+                }
+            }
+        }
+    }
+    print_message("[  INFO    ] fused HMAC lane kernels checked: %u\n",
+                  (unsigned)ran);
+}
+#endif
+
 /* Every public hash and HMAC of msg[0..len) under key[0..klen), written
  * one after the other into out (64+64+32+32+64 bytes). */
 #define ALL_OUT (64 + 64 + 32 + 32 + 64)
@@ -528,6 +653,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_sha512_compress2_avx512_asm, restore_all),
 #endif
         cmocka_unit_test_teardown(test_lane_kernels, restore_all),
+#if defined(HMAC_KERNELS)
+        cmocka_unit_test_teardown(test_hmac_lane_kernels, restore_all),
+#endif
         cmocka_unit_test_teardown(test_public_api, restore_all),
         cmocka_unit_test_teardown(test_fused_oneshot, restore_all),
         cmocka_unit_test_teardown(test_abc_every_subset, restore_all),

@@ -11,7 +11,7 @@
  * (unpacks, then 128-bit lane permutes) and byte-swapped; the chaining
  * values are transposed the same way, once per call. Lanes n..width-1
  * of a call are fed copies of lane 0 and their results dropped: only
- * chain[0..n) is written.
+ * chain[0..n) is written (by the fused HMAC kernels, only the n tags).
  *
  * Compiled with -mavx2 (/arch:AVX2 on MSVC); cpu.c calls these only when
  * CPUID reports AVX2 and the OS saves the YMM registers.
@@ -27,6 +27,8 @@
 #include "internal.h"
 #include "sha2_constants.h"
 #include "sha2_lanes.h"
+
+#include <string.h>
 
 #if defined(_MSC_VER) && !defined(__clang__)
 #  include <intrin.h>
@@ -102,17 +104,18 @@ LANES_INLINE void sha256_x8_load(__m256i w[16], const uint8_t *const p[8],
     }
 }
 
-/* nblocks blocks of every lane (p[i] for lane i) into st[8], the
- * chaining values one word of every lane per vector. */
+/* Blocks first..first+nblocks-1 of every lane (p[i] for lane i) into
+ * st[8], the chaining values one word of every lane per vector. */
 LANES_INLINE void sha256_x8_blocks(__m256i st[8], __m256i w[16],
-                                   const uint8_t *const p[8], size_t nblocks)
+                                   const uint8_t *const p[8], size_t first,
+                                   size_t nblocks)
 {
     __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t blk;
     int kk_;
 
     LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
+    for (blk = first; blk < first + nblocks; blk++) {
         sha256_x8_load(w, p, blk * 64);
         LANES_BLOCK(64);
     }
@@ -130,7 +133,7 @@ void sha256_lanes_avx2(void *const chain[], const uint8_t *const data[],
         st[i] = _mm256_loadu_si256((const __m256i *)chain[i < n ? i : 0]);
     }
     transpose_8x8_32(st);
-    sha256_x8_blocks(st, w, p, nblocks);
+    sha256_x8_blocks(st, w, p, 0, nblocks);
 
     transpose_8x8_32(st);
     for (i = 0; i < n; i++) {
@@ -139,6 +142,88 @@ void sha256_lanes_avx2(void *const chain[], const uint8_t *const data[],
     /* The schedule held message words; st the chaining values. */
     hmac_memzero(w, sizeof w);
     hmac_memzero(st, sizeof st);
+}
+
+/* The lanes_hmac_fn contract (internal.h), as sha256_hmac_lanes_avx512:
+ * the outer block is built from the inner digests in registers. */
+void sha256_hmac_lanes_avx2(uint8_t *out, size_t dlen,
+                            const void *const chain[], const void *ochain,
+                            const uint8_t *const data[],
+                            const size_t nblocks[], size_t n)
+{
+    const __m256i bswap = BSWAP32_BYTES;
+    const uint32_t *oc = (const uint32_t *)ochain;
+    const uint8_t *p[8];
+    __m256i st[8], w[16], sv[8];
+    size_t i, blk, most = 0, dw = dlen / 4;
+
+    for (i = 0; i < 8; i++) {
+        size_t nb = nblocks[i < n ? i : 0];
+
+        p[i] = data[i < n ? i : 0];
+        most = nb > most ? nb : most;
+        st[i] = _mm256_loadu_si256((const __m256i *)chain[i < n ? i : 0]);
+    }
+    transpose_8x8_32(st);
+    /* Block by block; a lane whose tail has ended runs the block too (on
+     * readable bytes) and keeps its chaining value (blend). */
+    for (blk = 0; blk < most; blk++) {
+        int m[8];
+        __m256i live;
+
+        for (i = 0; i < 8; i++) {
+            m[i] = -(int)(nblocks[i < n ? i : 0] > blk);
+            sv[i] = st[i];
+        }
+        live = _mm256_setr_epi32(m[0], m[1], m[2], m[3], m[4], m[5], m[6],
+                                 m[7]);
+        sha256_x8_blocks(st, w, p, blk, 1);
+        for (i = 0; i < 8; i++) {
+            st[i] = _mm256_blendv_epi8(sv[i], st[i], live);
+        }
+    }
+
+    /* The outer block: the inner digest (dw words, one word of every lane
+     * per vector already), 0x80, zeros, the bit length of key block and
+     * digest. */
+    for (i = 0; i < dw; i++) {
+        w[i] = st[i];
+    }
+    for (; i < 16; i++) {
+        w[i] = _mm256_setzero_si256();
+    }
+    w[dw] = _mm256_set1_epi32((int)0x80000000u);
+    w[15] = _mm256_set1_epi32((int)((64 + dlen) * 8));
+    for (i = 0; i < 16; i++) {
+        LANES_IN_MEMORY(w[i]);
+    }
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm256_set1_epi32((int)oc[i]);
+    }
+    {
+        __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+        int kk_;
+
+        LANES_START();
+        LANES_BLOCK(64);
+    }
+
+    transpose_8x8_32(st);
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm256_shuffle_epi8(st[i], bswap);
+    }
+    /* No byte-masked store in AVX2: whole vectors in lane order, each
+     * reaching at most 32 - dlen bytes into the next tag, which is stored
+     * after it; the last tag exactly, through w (wiped below). */
+    for (i = 0; i + 1 < n; i++) {
+        _mm256_storeu_si256((__m256i *)(void *)(out + i * dlen), st[i]);
+    }
+    w[0] = st[n - 1];
+    memcpy(out + (n - 1) * dlen, w, dlen);
+    /* Message words, inner digests, keyed chaining values. */
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+    hmac_memzero(sv, sizeof sv);
 }
 
 #undef ADD
@@ -211,9 +296,10 @@ LANES_INLINE void sha512_x4_load(__m256i w[16], const uint8_t *const p[4],
     }
 }
 
-/* nblocks blocks of every lane into st[8]. */
+/* Blocks first..first+nblocks-1 of every lane into st[8]. */
 LANES_INLINE void sha512_x4_blocks(__m256i st[8], __m256i w[16],
-                                   const uint8_t *const p[4], size_t nblocks)
+                                   const uint8_t *const p[4], size_t first,
+                                   size_t nblocks)
 {
     const __m256i ror8 = ROR8_BYTES;
     __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
@@ -221,7 +307,7 @@ LANES_INLINE void sha512_x4_blocks(__m256i st[8], __m256i w[16],
     int kk_;
 
     LANES_START();
-    for (blk = 0; blk < nblocks; blk++) {
+    for (blk = first; blk < first + nblocks; blk++) {
         sha512_x4_load(w, p, blk * 128);
         LANES_BLOCK(80);
     }
@@ -244,7 +330,7 @@ void sha512_lanes_avx2(void *const chain[], const uint8_t *const data[],
     }
     transpose_4x4_64(st);
     transpose_4x4_64(st + 4);
-    sha512_x4_blocks(st, w, p, nblocks);
+    sha512_x4_blocks(st, w, p, 0, nblocks);
 
     transpose_4x4_64(st);
     transpose_4x4_64(st + 4);
@@ -256,4 +342,91 @@ void sha512_lanes_avx2(void *const chain[], const uint8_t *const data[],
     }
     hmac_memzero(w, sizeof w);
     hmac_memzero(st, sizeof st);
+}
+
+/* As sha256_hmac_lanes_avx2, for SHA-512 and SHA-384 (dlen 64, 48). */
+void sha512_hmac_lanes_avx2(uint8_t *out, size_t dlen,
+                            const void *const chain[], const void *ochain,
+                            const uint8_t *const data[],
+                            const size_t nblocks[], size_t n)
+{
+    const __m256i bswap = BSWAP64_BYTES;
+    const uint64_t *oc = (const uint64_t *)ochain;
+    const uint8_t *p[4];
+    __m256i st[8], w[16], sv[8];
+    size_t i, blk, most = 0, dw = dlen / 8;
+
+    for (i = 0; i < 4; i++) {
+        const uint8_t *cv = (const uint8_t *)chain[i < n ? i : 0];
+        size_t nb = nblocks[i < n ? i : 0];
+
+        p[i] = data[i < n ? i : 0];
+        most = nb > most ? nb : most;
+        st[i] = _mm256_loadu_si256((const __m256i *)(const void *)cv);
+        st[4 + i] = _mm256_loadu_si256((const __m256i *)(const void *)(cv + 32));
+    }
+    transpose_4x4_64(st);
+    transpose_4x4_64(st + 4);
+    for (blk = 0; blk < most; blk++) {
+        long long m[4];
+        __m256i live;
+
+        for (i = 0; i < 4; i++) {
+            m[i] = -(long long)(nblocks[i < n ? i : 0] > blk);
+        }
+        for (i = 0; i < 8; i++) {
+            sv[i] = st[i];
+        }
+        live = _mm256_setr_epi64x(m[0], m[1], m[2], m[3]);
+        sha512_x4_blocks(st, w, p, blk, 1);
+        for (i = 0; i < 8; i++) {
+            st[i] = _mm256_blendv_epi8(sv[i], st[i], live);
+        }
+    }
+
+    /* The outer block from the inner digests (see the SHA-256 kernel);
+     * the 128-bit length's high word is zero. */
+    for (i = 0; i < dw; i++) {
+        w[i] = st[i];
+    }
+    for (; i < 16; i++) {
+        w[i] = _mm256_setzero_si256();
+    }
+    w[dw] = _mm256_set1_epi64x((long long)0x8000000000000000ull);
+    w[15] = _mm256_set1_epi64x((long long)((128 + dlen) * 8));
+    for (i = 0; i < 16; i++) {
+        LANES_IN_MEMORY(w[i]);
+    }
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm256_set1_epi64x((long long)oc[i]);
+    }
+    {
+        const __m256i ror8 = ROR8_BYTES;
+        __m256i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
+        int kk_;
+
+        LANES_START();
+        LANES_BLOCK(80);
+    }
+
+    /* st[i], st[4+i]: lane i's words 0-3 and 4-7. */
+    transpose_4x4_64(st);
+    transpose_4x4_64(st + 4);
+    for (i = 0; i < 8; i++) {
+        st[i] = _mm256_shuffle_epi8(st[i], bswap);
+    }
+    /* Whole vectors in lane order, the last tag exactly (see the SHA-256
+     * kernel): lane i's 64 bytes reach 64 - dlen <= 16 into the next tag. */
+    for (i = 0; i + 1 < n; i++) {
+        uint8_t *t = out + i * dlen;
+
+        _mm256_storeu_si256((__m256i *)(void *)t, st[i]);
+        _mm256_storeu_si256((__m256i *)(void *)(t + 32), st[4 + i]);
+    }
+    w[0] = st[n - 1];
+    w[1] = st[n + 3];
+    memcpy(out + (n - 1) * dlen, w, dlen);
+    hmac_memzero(w, sizeof w);
+    hmac_memzero(st, sizeof st);
+    hmac_memzero(sv, sizeof sv);
 }
