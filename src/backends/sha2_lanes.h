@@ -68,6 +68,24 @@
 #  define LANES_HERE(v) ((void)0)
 #endif
 
+/* The HMAC outer block in w[], for the fused HMAC kernels: the inner
+ * digest's dw words, which st[] already holds one word of every lane per
+ * vector (no transpose), then pad (0x80 in a word's top byte), zeros, and
+ * len (the bit length of the key block and the digest) as the last word.
+ * st & 7 only keeps the compiler from seeing st read past its 8 words. */
+#define LANES_OUTER_BLOCK(w, st, dw, zero, pad, len)                         \
+    do {                                                                     \
+        size_t j_;                                                           \
+        for (j_ = 0; j_ < 16; j_++) {                                        \
+            (w)[j_] = j_ < (dw) ? (st)[j_ & 7] : (zero);                     \
+        }                                                                    \
+        (w)[(dw)] = (pad);                                                   \
+        (w)[15] = (len);                                                     \
+        for (j_ = 0; j_ < 16; j_++) {                                        \
+            LANES_IN_MEMORY((w)[j_]);                                        \
+        }                                                                    \
+    } while (0)
+
 /* For a kernel's block loop written once as a function and called by two
  * entry points: inlined into each, it keeps the lane pointers and working
  * variables in registers. Out of line (GCC's choice for a body used twice)

@@ -186,17 +186,9 @@ void sha256_hmac_lanes_avx2(uint8_t *out, size_t dlen,
     /* The outer block: the inner digest (dw words, one word of every lane
      * per vector already), 0x80, zeros, the bit length of key block and
      * digest. */
-    for (i = 0; i < dw; i++) {
-        w[i] = st[i];
-    }
-    for (; i < 16; i++) {
-        w[i] = _mm256_setzero_si256();
-    }
-    w[dw] = _mm256_set1_epi32((int)0x80000000u);
-    w[15] = _mm256_set1_epi32((int)((64 + dlen) * 8));
-    for (i = 0; i < 16; i++) {
-        LANES_IN_MEMORY(w[i]);
-    }
+    LANES_OUTER_BLOCK(w, st, dw, _mm256_setzero_si256(),
+                      _mm256_set1_epi32((int)0x80000000u),
+                      _mm256_set1_epi32((int)((64 + dlen) * 8)));
     for (i = 0; i < 8; i++) {
         st[i] = _mm256_set1_epi32((int)oc[i]);
     }
@@ -386,17 +378,9 @@ void sha512_hmac_lanes_avx2(uint8_t *out, size_t dlen,
 
     /* The outer block from the inner digests (see the SHA-256 kernel);
      * the 128-bit length's high word is zero. */
-    for (i = 0; i < dw; i++) {
-        w[i] = st[i];
-    }
-    for (; i < 16; i++) {
-        w[i] = _mm256_setzero_si256();
-    }
-    w[dw] = _mm256_set1_epi64x((long long)0x8000000000000000ull);
-    w[15] = _mm256_set1_epi64x((long long)((128 + dlen) * 8));
-    for (i = 0; i < 16; i++) {
-        LANES_IN_MEMORY(w[i]);
-    }
+    LANES_OUTER_BLOCK(w, st, dw, _mm256_setzero_si256(),
+                      _mm256_set1_epi64x((long long)0x8000000000000000ull),
+                      _mm256_set1_epi64x((long long)((128 + dlen) * 8)));
     for (i = 0; i < 8; i++) {
         st[i] = _mm256_set1_epi64x((long long)oc[i]);
     }

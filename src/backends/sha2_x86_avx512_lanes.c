@@ -252,17 +252,9 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
     /* The outer block is the inner digest (dw words, already one word of
      * every lane per vector), 0x80, zeros and the bit length of the key
      * block and digest: built in registers, no transpose either way. */
-    for (i = 0; i < dw; i++) {
-        w[i] = st[i];
-    }
-    for (; i < 16; i++) {
-        w[i] = _mm512_setzero_si512();
-    }
-    w[dw] = _mm512_set1_epi32((int)0x80000000u);
-    w[15] = _mm512_set1_epi32((int)((64 + dlen) * 8));
-    for (i = 0; i < 16; i++) {
-        LANES_IN_MEMORY(w[i]);
-    }
+    LANES_OUTER_BLOCK(w, st, dw, _mm512_setzero_si512(),
+                      _mm512_set1_epi32((int)0x80000000u),
+                      _mm512_set1_epi32((int)((64 + dlen) * 8)));
     for (i = 0; i < 8; i++) {
         st[i] = _mm512_set1_epi32((int)oc[i]);
     }
@@ -444,17 +436,9 @@ void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen,
 
     /* The outer block from the inner digests, in registers (see the
      * SHA-256 kernel); the 128-bit length's high word is zero. */
-    for (i = 0; i < dw; i++) {
-        w[i] = st[i];
-    }
-    for (; i < 16; i++) {
-        w[i] = _mm512_setzero_si512();
-    }
-    w[dw] = _mm512_set1_epi64((long long)0x8000000000000000ull);
-    w[15] = _mm512_set1_epi64((long long)((128 + dlen) * 8));
-    for (i = 0; i < 16; i++) {
-        LANES_IN_MEMORY(w[i]);
-    }
+    LANES_OUTER_BLOCK(w, st, dw, _mm512_setzero_si512(),
+                      _mm512_set1_epi64((long long)0x8000000000000000ull),
+                      _mm512_set1_epi64((long long)((128 + dlen) * 8)));
     for (i = 0; i < 8; i++) {
         st[i] = _mm512_set1_epi64((long long)oc[i]);
     }
