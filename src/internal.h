@@ -429,8 +429,9 @@ int hmac_generic_verify(const hmac_hash *h, const uint8_t *tag, size_t taglen,
 /* ---- many messages (hash_many.c, hmac.c) ----
  * Batches of at most HASH_MANY_BATCH messages go through the lanes at a
  * time: the stack holds one context, tail and digest per message of a
- * batch (about 24 KiB for SHA-512 with the fused HMAC lanes), never
- * anything per call. */
+ * batch, never anything per call: about 28 KiB deep with the lane kernels
+ * (gcc 12 -O2 -fstack-usage: 4.6 KiB in hmac_generic_many, 18 KiB in
+ * hash_many_hmac, up to 4 KiB below it). */
 #define HASH_MANY_BATCH 32
 
 /* out + i*digest_size = digest of in[i] hashed on from a copy of start

@@ -13,7 +13,7 @@
  * - With n > 0, a NULL array, a NULL state, or in[i] == NULL with
  *   inlen[i] > 0 returns -1 having written nothing.
  * - No allocation and no threads: the caller's arrays and the stack
- *   (about 24 KiB) are all the memory used.
+ *   (about 28 KiB) are all the memory used.
  * - out (and result) must not overlap any message, the key or tags:
  *   unlike the single-message functions, which may write a tag over
  *   their own input, these write a batch's tags after hashing the whole
