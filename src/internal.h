@@ -293,6 +293,9 @@ lanes_fn sha512_lanes_single;
 lanes_fn sha256_lanes_shani_x2;
 /* Width 3, three streams interleaved; n < 3 runs the two-stream kernel. */
 lanes_fn sha256_lanes_shani_x3;
+/* Their fused HMAC kernels (n < width as above; n == 1: one stream). */
+lanes_hmac_fn sha256_hmac_lanes_shani_x2;
+lanes_hmac_fn sha256_hmac_lanes_shani_x3;
 #endif
 #if defined(HMAC_HAVE_ARM_SHA2)
 lanes_fn sha256_lanes_armv8_x2;

@@ -58,14 +58,17 @@
         SCHEDULE(m3, m0, m1, m2); ROUNDS4(m3, (i) + 12);                     \
     } while (0)
 
-/* One block, message words m0..m3 (W[0..15], host order), into the
- * chaining value (abef, cdgh). Always inlined: the callers keep their
- * chaining values in registers. */
+/* Always inlined: the callers keep their chaining values in registers. */
 #if defined(__GNUC__) || defined(__clang__)
-__attribute__((always_inline))
+#  define SHANI_INLINE __attribute__((always_inline)) static inline
+#else
+#  define SHANI_INLINE static inline
 #endif
-static inline void shani_block(__m128i *abef_io, __m128i *cdgh_io,
-                               __m128i m0, __m128i m1, __m128i m2, __m128i m3)
+
+/* One block, message words m0..m3 (W[0..15], host order), into the
+ * chaining value (abef, cdgh). */
+SHANI_INLINE void shani_block(__m128i *abef_io, __m128i *cdgh_io,
+                              __m128i m0, __m128i m1, __m128i m2, __m128i m3)
 {
     __m128i abef = *abef_io, cdgh = *cdgh_io;
 
@@ -330,6 +333,23 @@ void sha256_lanes_shani_x3(void *const chain[], const uint8_t *const data[],
     wipe_vectors(in, sizeof in / sizeof in[0]);
 }
 
+/* The outer block of HMAC from the inner chaining value (abef, cdgh):
+ * the inner digest's dlen bytes (32, or 28 for SHA-224) are that value's
+ * words themselves, no bytes in between; then the 1 bit, zeros and the
+ * bit length of the key block and the digest. */
+SHANI_INLINE void outer_block(__m128i abef, __m128i cdgh, size_t dlen,
+                              __m128i m[4])
+{
+    from_shani(abef, cdgh, &m[0], &m[1]);
+    if (dlen == 32) {
+        m[2] = _mm_set_epi32(0, 0, 0, (int)0x80000000u);
+    } else {
+        m[1] = _mm_insert_epi32(m[1], (int)0x80000000u, 3);
+        m[2] = _mm_setzero_si128();
+    }
+    m[3] = _mm_set_epi32((int)((64 + dlen) * 8), 0, 0, 0);
+}
+
 void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
                        const uint8_t *key, size_t keylen, const uint8_t *in,
                        size_t inlen)
@@ -341,7 +361,7 @@ void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
     uint8_t tail[128], k0[64];
     size_t rest = inlen & 63;
     size_t n = rest < 56 ? 64 : 128;
-    __m128i iabef, icdgh, oabef, ocdgh, k[4], d0, d1;
+    __m128i iabef, icdgh, oabef, ocdgh, k[4], w[4], d0, d1;
     int j;
 
     /* The tail first: its loads read bytes that were stored one by one,
@@ -383,19 +403,8 @@ void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
         shani_block_at(&iabef, &icdgh, tail + 64);
     }
 
-    /* The outer message is the inner digest, padded: its words are the
-     * inner chaining value itself, no bytes in between. */
-    from_shani(iabef, icdgh, &d0, &d1);
-    if (outlen == 32) {
-        shani_block(&oabef, &ocdgh, d0, d1,
-                    _mm_set_epi32(0, 0, 0, (int)0x80000000u),
-                    _mm_set_epi32((64 + 32) * 8, 0, 0, 0));
-    } else { /* SHA-224: seven words of digest, then the 1 bit */
-        shani_block(&oabef, &ocdgh, d0,
-                    _mm_insert_epi32(d1, (int)0x80000000u, 3),
-                    _mm_setzero_si128(),
-                    _mm_set_epi32((64 + 28) * 8, 0, 0, 0));
-    }
+    outer_block(iabef, icdgh, outlen, w);
+    shani_block(&oabef, &ocdgh, w[0], w[1], w[2], w[3]);
 
     from_shani(oabef, ocdgh, &d0, &d1);
     _mm_storeu_si128((__m128i *)(void *)tail, _mm_shuffle_epi8(d0, bswap));
@@ -404,4 +413,182 @@ void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
     memcpy(out, tail, outlen);
     hmac_memzero(tail, n);
     hmac_memzero(k0, sizeof k0);
+}
+
+/* ---- fused HMAC lanes (lanes_hmac_fn) --------------------------------------
+ * Two or three messages under one key: each lane's inner tail blocks from
+ * its own chaining value, then its outer block built in registers from the
+ * inner digest (as in sha256_hmac_shani), the streams interleaved as in
+ * the lane kernels above. Where the two stages would store the digests,
+ * pad them and start a second lane run, this goes straight on. */
+
+/* One block of two streams, each chaining value an (abef, cdgh) pair
+ * updated in place (in memory: the feed-forward, as in
+ * sha256_lanes_shani_x2); m[0..3] and m[4..7] are their words. */
+SHANI_INLINE void shani_x2_block(__m128i s0[2], __m128i s1[2],
+                                 const __m128i m[8])
+{
+    __m128i a0 = s0[0], c0 = s0[1], a1 = s1[0], c1 = s1[1];
+    __m128i p0 = m[0], p1 = m[1], p2 = m[2], p3 = m[3];
+    __m128i q0 = m[4], q1 = m[5], q2 = m[6], q3 = m[7];
+
+    ROUNDS4_X2(p0, q0, 0);
+    ROUNDS4_X2(p1, q1, 4);
+    ROUNDS4_X2(p2, q2, 8);
+    ROUNDS4_X2(p3, q3, 12);
+    ROUNDS16_SCHEDULE_X2(16);
+    ROUNDS16_SCHEDULE_X2(32);
+    ROUNDS16_SCHEDULE_X2(48);
+    s0[0] = _mm_add_epi32(a0, s0[0]);
+    s0[1] = _mm_add_epi32(c0, s0[1]);
+    s1[0] = _mm_add_epi32(a1, s1[0]);
+    s1[1] = _mm_add_epi32(c1, s1[1]);
+}
+
+/* The same for three streams (words m[0..3], m[4..7], m[8..11]). */
+SHANI_INLINE void shani_x3_block(__m128i s0[2], __m128i s1[2], __m128i s2[2],
+                                 const __m128i m[12])
+{
+    __m128i a0 = s0[0], c0 = s0[1], a1 = s1[0], c1 = s1[1];
+    __m128i a2 = s2[0], c2 = s2[1];
+    __m128i p0 = m[0], p1 = m[1], p2 = m[2], p3 = m[3];
+    __m128i q0 = m[4], q1 = m[5], q2 = m[6], q3 = m[7];
+    __m128i r0 = m[8], r1 = m[9], r2 = m[10], r3 = m[11];
+
+    ROUNDS4_X3(p0, q0, r0, 0);
+    ROUNDS4_X3(p1, q1, r1, 4);
+    ROUNDS4_X3(p2, q2, r2, 8);
+    ROUNDS4_X3(p3, q3, r3, 12);
+    ROUNDS16_SCHEDULE_X3(16);
+    ROUNDS16_SCHEDULE_X3(32);
+    ROUNDS16_SCHEDULE_X3(48);
+    s0[0] = _mm_add_epi32(a0, s0[0]);
+    s0[1] = _mm_add_epi32(c0, s0[1]);
+    s1[0] = _mm_add_epi32(a1, s1[0]);
+    s1[1] = _mm_add_epi32(c1, s1[1]);
+    s2[0] = _mm_add_epi32(a2, s2[0]);
+    s2[1] = _mm_add_epi32(c2, s2[1]);
+}
+
+/* One block of k streams (1..3), interleaved: stream i's chaining value
+ * in s[2i], s[2i+1], its words in m[4i..4i+3]. */
+SHANI_INLINE void shani_blocks(__m128i *s, const __m128i *m, size_t k)
+{
+    if (k == 3) {
+        shani_x3_block(s, s + 2, s + 4, m);
+    } else if (k == 2) {
+        shani_x2_block(s, s + 2, m);
+    } else {
+        shani_block(&s[0], &s[1], m[0], m[1], m[2], m[3]);
+    }
+}
+
+/* The first dlen bytes (32, or 28 for SHA-224) of the digest in
+ * (abef, cdgh), to out. */
+static inline void store_digest(uint8_t *out, size_t dlen, __m128i abef,
+                                __m128i cdgh)
+{
+    const __m128i bswap = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6,
+                                       7, 0, 1, 2, 3);
+    __m128i d0, d1;
+
+    from_shani(abef, cdgh, &d0, &d1);
+    d0 = _mm_shuffle_epi8(d0, bswap);
+    d1 = _mm_shuffle_epi8(d1, bswap);
+    _mm_storeu_si128((__m128i *)(void *)out, d0);
+    if (dlen == 32) {
+        _mm_storeu_si128((__m128i *)(void *)(out + 16), d1);
+    } else {
+        uint32_t last = (uint32_t)_mm_extract_epi32(d1, 2);
+
+        _mm_storel_epi64((__m128i *)(void *)(out + 16), d1);
+        memcpy(out + 24, &last, 4);
+    }
+}
+
+/* The fused HMAC of w (1..3) lanes, all of them used. */
+SHANI_INLINE void hmac_lanes(uint8_t *out, size_t dlen,
+                             const void *const chain[], const void *ochain,
+                             const uint8_t *const data[],
+                             const size_t nblocks[], size_t w)
+{
+    /* Chaining values (keyed) and one block's words per lane (message,
+     * then inner digest): wiped at the end. */
+    __m128i s[6], t[6], m[12];
+    size_t i, j, k, blk, most = 0, lane[3];
+
+    for (i = 0; i < w; i++) {
+        to_shani((const uint32_t *)chain[i], &s[2 * i], &s[2 * i + 1]);
+        most = nblocks[i] > most ? nblocks[i] : most;
+    }
+    for (blk = 0; blk < most; blk++) {
+        /* The lanes still running, packed: one whose tail has ended sits
+         * this block out and keeps its chaining value (the counts are
+         * public lengths, so skipping it is no leak). */
+        for (i = 0, k = 0; i < w; i++) {
+            if (nblocks[i] > blk) {
+                lane[k++] = i;
+            }
+        }
+        if (k == w) {
+            for (i = 0; i < w; i++) {
+                for (j = 0; j < 4; j++) {
+                    m[4 * i + j] = load_words(data[i] + 64 * blk + 16 * j);
+                }
+            }
+            shani_blocks(s, m, w);
+            continue;
+        }
+        for (i = 0; i < k; i++) {
+            t[2 * i] = s[2 * lane[i]];
+            t[2 * i + 1] = s[2 * lane[i] + 1];
+            for (j = 0; j < 4; j++) {
+                m[4 * i + j] = load_words(data[lane[i]] + 64 * blk + 16 * j);
+            }
+        }
+        shani_blocks(t, m, k);
+        for (i = 0; i < k; i++) {
+            s[2 * lane[i]] = t[2 * i];
+            s[2 * lane[i] + 1] = t[2 * i + 1];
+        }
+    }
+    for (i = 0; i < w; i++) {
+        outer_block(s[2 * i], s[2 * i + 1], dlen, &m[4 * i]);
+    }
+    to_shani((const uint32_t *)ochain, &s[0], &s[1]);
+    for (i = 1; i < w; i++) {
+        s[2 * i] = s[0];
+        s[2 * i + 1] = s[1];
+    }
+    shani_blocks(s, m, w);
+    for (i = 0; i < w; i++) {
+        store_digest(out + i * dlen, dlen, s[2 * i], s[2 * i + 1]);
+    }
+    wipe_vectors(s, 2 * w);
+    wipe_vectors(t, 2 * w);
+    wipe_vectors(m, 4 * w);
+}
+
+void sha256_hmac_lanes_shani_x2(uint8_t *out, size_t dlen,
+                                const void *const chain[], const void *ochain,
+                                const uint8_t *const data[],
+                                const size_t nblocks[], size_t n)
+{
+    if (n < 2) {
+        hmac_lanes(out, dlen, chain, ochain, data, nblocks, 1);
+    } else {
+        hmac_lanes(out, dlen, chain, ochain, data, nblocks, 2);
+    }
+}
+
+void sha256_hmac_lanes_shani_x3(uint8_t *out, size_t dlen,
+                                const void *const chain[], const void *ochain,
+                                const uint8_t *const data[],
+                                const size_t nblocks[], size_t n)
+{
+    if (n < 3) {
+        sha256_hmac_lanes_shani_x2(out, dlen, chain, ochain, data, nblocks, n);
+        return;
+    }
+    hmac_lanes(out, dlen, chain, ochain, data, nblocks, 3);
 }
