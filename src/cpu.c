@@ -374,13 +374,13 @@ typedef struct {
     unsigned need, without;
     lanes_kernel k;
     size_t from;
-    /* From how many messages the kernel's fused HMAC (k.hmac) beats the
-     * two stages over the kernels `from` picks: fewer than `from` where
-     * those are interleaved SHA-NI streams, since the fused call drops
-     * the stages' per-message work (64 B HMAC-SHA-256 _many, fused x16
-     * against SHA-NI x2/x3, new/old: 1.53 at 4 messages, 1.29 at 6, 0.89
-     * at 7, 0.87 at 8, 0.81 at 9; bench/inproc/ab.sh --many 64 --many-n).
-     * HMAC-SHA-512-256, fused x8 against two streams' compress2: 0.90-0.92
+    /* From how many messages the kernel's fused HMAC (k.hmac) beats what
+     * runs below the rows: for SHA-256 with SHA-NI, the fused SHA-NI
+     * streams (sha256_hmac_pick). 64 B HMAC-SHA-256 _many, fused x16
+     * against them, time x16/SHA-NI: 1.01-1.05 at 8 messages (five runs;
+     * 256 B and 1 KiB even), 0.78-0.93 at 9, 0.83-0.84 at 10, 0.69-0.74
+     * at 11 (bench/inproc/ab.sh --many 64 --many-n). HMAC-SHA-512-256,
+     * fused x8 against two streams' compress2 in the two stages: 0.90-0.92
      * at 2 messages. */
     size_t hmac_from;
 } lanes_row;
@@ -388,7 +388,7 @@ typedef struct {
 static const lanes_row sha256_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
-     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10, 8},
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10, 9},
     {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 2, 2},
 #  endif
