@@ -303,7 +303,8 @@ static void test_lane_kernels(void **unused)
     print_message("[  INFO    ] lane kernels checked: %u\n", (unsigned)ran);
 }
 
-#if defined(HMAC_HAVE_X86_AVX512_LANES) || defined(HMAC_HAVE_X86_AVX2_LANES)
+#if defined(HMAC_HAVE_X86_AVX512_LANES) ||                                    \
+    defined(HMAC_HAVE_X86_AVX2_LANES) || defined(HMAC_HAVE_X86_SHANI)
 #  define HMAC_KERNELS 1
 /* ---- fused HMAC lane kernels ------------------------------------------- */
 
@@ -325,6 +326,12 @@ static const hmac_kernel_row hmac_kernels[] = {
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
     {"SHA-256 x8 AVX2 HMAC", sha256_hmac_lanes_avx2, 8, 0, HMAC_CPU_AVX2_LANES},
     {"SHA-512 x4 AVX2 HMAC", sha512_hmac_lanes_avx2, 4, 1, HMAC_CPU_AVX2_LANES},
+#  endif
+#  if defined(HMAC_HAVE_X86_SHANI)
+    {"SHA-256 x2 SHA-NI HMAC", sha256_hmac_lanes_shani_x2, 2, 0,
+     HMAC_CPU_SHA256_HW},
+    {"SHA-256 x3 SHA-NI HMAC", sha256_hmac_lanes_shani_x3, 3, 0,
+     HMAC_CPU_SHA256_HW},
 #  endif
 };
 
