@@ -259,10 +259,9 @@ typedef void lanes_fn(void *const chain[], const uint8_t *const data[],
  * the padded tail of nblocks[i] blocks at data[i] (each readable for the
  * largest nblocks[] of the call: a SIMD lane that has ended runs on and
  * keeps its value, a SHA-NI stream sits the block out); then each outer
- * block, built from the inner digest in the
- * vector registers, from the keyed outer chaining value ochain. Writes the
- * first dlen bytes (the hash's digest length) of each tag at out + i *
- * dlen. One call, where the two-stage construction is two lane runs with
+ * block, built from the inner digest in the vector registers, from the
+ * keyed outer chaining value ochain. Writes the first dlen bytes (the
+ * hash's digest length) of each tag at out + i * dlen. One call, where the two-stage construction is two lane runs with
  * the digests transposed out, padded and transposed back in between. */
 typedef void lanes_hmac_fn(uint8_t *out, size_t dlen,
                            const void *const chain[], const void *ochain,
