@@ -106,8 +106,8 @@ size_t hash_many_hmac(const hmac_hash *h, const void *ictx, const void *octx,
     lanes_kernel k;
 
     /* The groups, while the kernel chosen for what is left has a fused
-     * HMAC (17 SHA-256 messages: 16, the last is left to the two stages);
-     * m messages in them. */
+     * HMAC (cpu.c's hmac_pick: where it names none, the rest is left to
+     * the two stages); m messages in them. */
     while (m < n) {
         k = h->hmac_pick(n - m);
         if (k.hmac == NULL) {

@@ -134,8 +134,9 @@ static void many_batch(const hmac_hash *h, const void *ictx, const void *octx,
     size_t len[HASH_MANY_BATCH];
     size_t i, done;
 
-    /* Short messages: inner and outer hashes in one lane call where the
-     * CPU has a fused kernel; the rest by the two stages below. */
+    /* Where the CPU has fused HMAC lane kernels, the inner tails and the
+     * outer blocks in their calls (hash_many_hmac); what they leave, by
+     * the two stages below. */
     done = hash_many_hmac(h, ictx, octx, in, inlen, n, tag);
     in += done;
     inlen += done;
