@@ -36,4 +36,22 @@ int hs_os_sync(int fd);
 /* Removes path (after a failed --keygen); 0 or -1. */
 int hs_os_remove(const char *path);
 
+/* Mapping regular files, so many.c can hash them without read()'s copy.
+ * Where the platform does not map (Windows here), hs_os_map_size says
+ * -1 and the caller read()s. */
+/* fd's size if it is a regular file that may be mapped, else -1. */
+long long hs_os_map_size(int fd);
+/* Maps len bytes of fd from off (a multiple of 1 MiB) read-only, or
+ * returns NULL (the caller then read()s from off). */
+const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len);
+/* Unmaps what hs_os_map returned. */
+void hs_os_unmap(const unsigned char *p, size_t len);
+/* Moves fd's read position to off; 0 or -1. */
+int hs_os_seek(int fd, unsigned long long off);
+/* Runs fn(arg), catching the fault of touching a mapping past the end of
+ * a file that shrank meanwhile (SIGBUS): 0 if fn returned, -1 if a fault
+ * cut it short (whatever fn was writing is then half done) or if the
+ * fault cannot be caught (fn is then not run). */
+int hs_os_guard(void (*fn)(void *arg), void *arg);
+
 #endif

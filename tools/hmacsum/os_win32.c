@@ -163,3 +163,37 @@ int hs_os_remove(const char *path)
 {
     return remove(path);
 }
+
+/* No mapping here: many.c read()s every file. Truncation under a view
+ * would raise an in-page exception, and read() costs little next to
+ * the hashing where this port runs (under Wine, in CI). */
+long long hs_os_map_size(int fd)
+{
+    (void) fd;
+    return -1;
+}
+
+const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len)
+{
+    (void) fd;
+    (void) off;
+    (void) len;
+    return NULL;
+}
+
+void hs_os_unmap(const unsigned char *p, size_t len)
+{
+    (void) p;
+    (void) len;
+}
+
+int hs_os_seek(int fd, unsigned long long off)
+{
+    return _lseeki64(fd, (__int64) off, SEEK_SET) < 0 ? -1 : 0;
+}
+
+int hs_os_guard(void (*fn)(void *arg), void *arg)
+{
+    fn(arg);
+    return 0;
+}
