@@ -33,6 +33,9 @@
 #define HS_MAX_LINE_TEXT "65536"
 /* Size of the streaming buffer: constant memory whatever the input size. */
 #define HS_IO_BUF_BYTES (64U * 1024U)
+/* Window of a regular file that many.c maps at a time instead of
+ * read()ing it (a multiple of every page size). */
+#define HS_MAP_BYTES (1024U * 1024U)
 /* Files hashed side by side (many.c): one HS_IO_BUF_BYTES buffer each. */
 #define HS_MANY_LANES 16U
 /* Files queued ahead of the oldest one not yet reported (many.c). */

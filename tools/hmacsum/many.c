@@ -17,6 +17,16 @@
  *
  * Memory is fixed: HS_MANY_LANES 64 KiB buffers, the lanes' states and
  * the window, whatever the number or size of the files.
+ *
+ * A named regular file larger than one chunk is mapped HS_MAP_BYTES at a
+ * time where the OS layer can (hs_os_map) and hashed in place: read()'s
+ * copy out of the page cache was about a third of a SHA-256 run over 16
+ * cached files. Past the size the file had when its last window was
+ * mapped, read() takes over, so it finds the end or what was appended,
+ * as before. A file truncated under a mapping faults; the update that
+ * touched it runs under hs_os_guard, its states are put back as they
+ * were and its mapped lanes re-read that chunk with read(), which sees
+ * the shorter file as the plain loop would have.
  */
 #include "hmacsum.h"
 #include "os.h"
@@ -28,6 +38,17 @@
 /* One chunk buffer per lane, for the whole run (the engine is used by one
  * sum file or one list of operands at a time). */
 static unsigned char lane_buf[HS_MANY_LANES][HS_IO_BUF_BYTES];
+
+/* Where each lane's chunks come from: a mapped window or lane_buf. */
+typedef struct lane_io {
+    const unsigned char *map;   /* the mapped window, or NULL */
+    size_t map_len;
+    unsigned long long map_off; /* the window's offset in the file */
+    unsigned long long pos;     /* bytes of the file taken so far */
+    unsigned long long chunk;   /* offset of this round's chunk */
+    int may_map;                /* 0: read() to the end */
+} lane_io;
+static lane_io lane_src[HS_MANY_LANES];
 
 static int is_stdin(const char *path)
 {
@@ -90,6 +111,11 @@ static void admit(hs_many *m)
             continue;
         }
         f->fd = fd;
+        memset(&lane_src[l], 0, sizeof lane_src[l]);
+        /* Never "-": its position and the shared description are the
+         * caller's. A file of one chunk gains nothing from a mapping. */
+        lane_src[l].may_map = !is_stdin(f->path) &&
+                              hs_os_map_size(fd) > (long long) HS_IO_BUF_BYTES;
         m->lane[l] = f;
         m->active++;
         m->stdin_busy = is_stdin(f->path);
@@ -102,6 +128,10 @@ static void release(hs_many *m, size_t l)
 {
     hs_many_file *f = m->lane[l];
 
+    if (lane_src[l].map != NULL) {
+        hs_os_unmap(lane_src[l].map, lane_src[l].map_len);
+        lane_src[l].map = NULL;
+    }
     hs_close_input(f->path, f->fd);
     f->finished = 1;
     m->lane[l] = NULL;
@@ -111,6 +141,133 @@ static void release(hs_many *m, size_t l)
     }
 }
 
+/* Lane l's next chunk at *p (in its window or, read, in lane_buf):
+ * returns its length, 0 at the end of the file, -1 on a failed read. */
+static long next_chunk(hs_many *m, size_t l, const unsigned char **p)
+{
+    lane_io *io = &lane_src[l];
+    int fd = m->lane[l]->fd;
+    long long size;
+    size_t len;
+    long got;
+
+    io->chunk = io->pos;
+    if (io->map != NULL && io->pos == io->map_off + io->map_len) {
+        hs_os_unmap(io->map, io->map_len);
+        io->map = NULL;
+    }
+    if (io->map == NULL && io->may_map) {
+        /* The next window, within the file's size now; windows start on
+         * HS_MAP_BYTES boundaries (after a short one, read() goes on). */
+        size = hs_os_map_size(fd);
+        if (io->pos % HS_MAP_BYTES == 0 && size > (long long) io->pos) {
+            len = (unsigned long long) size - io->pos < HS_MAP_BYTES
+                      ? (size_t) ((unsigned long long) size - io->pos)
+                      : HS_MAP_BYTES;
+            io->map = hs_os_map(fd, io->pos, len);
+            io->map_off = io->pos;
+            io->map_len = len;
+        }
+        if (io->map == NULL) {
+            io->may_map = 0;
+            /* The descriptor has not moved while the file was mapped. */
+            if (io->pos > 0 && hs_os_seek(fd, io->pos) != 0) {
+                return -1;
+            }
+        }
+    }
+    if (io->map != NULL) {
+        len = io->map_off + io->map_len - io->pos < HS_IO_BUF_BYTES
+                  ? (size_t) (io->map_off + io->map_len - io->pos)
+                  : HS_IO_BUF_BYTES;
+        *p = io->map + (size_t) (io->pos - io->map_off);
+        io->pos += len;
+        return (long) len;
+    }
+    *p = lane_buf[l];
+    got = hs_os_read(fd, lane_buf[l], HS_IO_BUF_BYTES);
+    if (got > 0) {
+        io->pos += (unsigned long long) got;
+    }
+    return got;
+}
+
+/* One _update_many call, as hs_os_guard runs it. */
+typedef struct feed_call {
+    const hs_alg *alg;
+    hs_state *const *st;
+    const unsigned char *const *in;
+    const size_t *len;
+    size_t n;
+} feed_call;
+
+static void run_feed(void *arg)
+{
+    const feed_call *c = (const feed_call *) arg;
+
+    (void) c->alg->update_many(c->st, c->in, c->len, c->n);
+}
+
+/* Feeds in[k] to st[k], k < n, lane[k] being each one's lane. Where any
+ * of them is mapped, under the fault guard: after a fault, the states
+ * are put back, the mapped lanes fall back to read() from their chunk
+ * (a lane whose seek or read fails gets err and nothing fed), and the
+ * call is made again on what was read. */
+static void feed(hs_many *m, const hs_alg *alg, hs_state *st[],
+                 const unsigned char *in[], size_t len[],
+                 const size_t lane[], size_t n, int err[])
+{
+    hs_state saved[HS_MANY_LANES];
+    feed_call c;
+    size_t k, l;
+    long got;
+    int mapped = 0;
+
+    for (k = 0; k < n; k++) {
+        mapped |= in[k] != lane_buf[lane[k]];
+    }
+    c.alg = alg;
+    c.st = st;
+    c.in = in;
+    c.len = len;
+    c.n = n;
+    if (!mapped) {
+        run_feed(&c);
+        return;
+    }
+    for (k = 0; k < n; k++) {
+        saved[k] = *st[k];
+    }
+    if (hs_os_guard(run_feed, &c) != 0) {
+        for (k = 0; k < n; k++) {
+            *st[k] = saved[k];
+            l = lane[k];
+            if (in[k] == lane_buf[l]) {
+                continue;
+            }
+            hs_os_unmap(lane_src[l].map, lane_src[l].map_len);
+            lane_src[l].map = NULL;
+            lane_src[l].may_map = 0;
+            lane_src[l].pos = lane_src[l].chunk;
+            in[k] = lane_buf[l];
+            len[k] = 0;
+            got = -1;
+            if (hs_os_seek(m->lane[l]->fd, lane_src[l].pos) == 0) {
+                got = hs_os_read(m->lane[l]->fd, lane_buf[l], HS_IO_BUF_BYTES);
+            }
+            if (got < 0) {
+                err[l] = errno != 0 ? errno : EIO;
+            } else {
+                len[k] = (size_t) got;
+                lane_src[l].pos += (unsigned long long) got;
+            }
+        }
+        run_feed(&c);
+    }
+    /* The copies are keyed states: do not leave them behind. */
+    hmac_memzero(saved, n * sizeof saved[0]);
+}
+
 /* One chunk for every busy lane: read, then one _update_many (files with
  * data) and one _final_many (files that ended) per algorithm in use. */
 static void round_of_chunks(hs_many *m)
@@ -118,19 +275,22 @@ static void round_of_chunks(hs_many *m)
     enum { IDLE, FEED, END, DONE };
     int what[HS_MANY_LANES];
     hs_state *st[HS_MANY_LANES];
-    const unsigned char *in[HS_MANY_LANES];
+    const unsigned char *in[HS_MANY_LANES], *chunk[HS_MANY_LANES];
     size_t len[HS_MANY_LANES], feed_len[HS_MANY_LANES], ended[HS_MANY_LANES];
+    size_t fed[HS_MANY_LANES]; /* the lane of each state fed */
     unsigned char tags[HS_MANY_LANES * HS_MAX_TAG_BYTES];
+    int err[HS_MANY_LANES];
     const hs_alg *alg;
     size_t l, k, n;
     long got;
 
     for (l = 0; l < HS_MANY_LANES; l++) {
         what[l] = IDLE;
+        err[l] = 0;
         if (m->lane[l] == NULL) {
             continue;
         }
-        got = hs_os_read(m->lane[l]->fd, lane_buf[l], HS_IO_BUF_BYTES);
+        got = next_chunk(m, l, &chunk[l]);
         if (got > 0) {
             what[l] = FEED;
             len[l] = (size_t) got;
@@ -152,13 +312,21 @@ static void round_of_chunks(hs_many *m)
         for (n = 0, k = l; k < HS_MANY_LANES; k++) {
             if (what[k] == FEED && m->lane[k]->alg == alg) {
                 st[n] = &m->st[k];
-                in[n] = lane_buf[k];
-                feed_len[n++] = len[k];
+                in[n] = chunk[k];
+                feed_len[n] = len[k];
+                fed[n++] = k;
                 what[k] = DONE;
             }
         }
         if (n > 0) {
-            (void) alg->update_many(st, in, feed_len, n);
+            feed(m, alg, st, in, feed_len, fed, n, err);
+        }
+        for (k = 0; k < n; k++) {
+            if (err[fed[k]] != 0) {
+                m->lane[fed[k]]->err = err[fed[k]];
+                hmac_memzero(st[k], sizeof *st[k]);
+                release(m, fed[k]);
+            }
         }
         for (n = 0, k = l; k < HS_MANY_LANES; k++) {
             if (what[k] == END && m->lane[k]->alg == alg) {
