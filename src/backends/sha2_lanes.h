@@ -123,17 +123,22 @@
 
 /* All rounds of one block (64 or 80) on w[] loaded with its 16 words,
  * then the feed-forward into st[8], which the working variables start
- * from and are set to again for the next block. Rounds 0..nrounds-17
- * schedule W[t+16]; the last sixteen schedule nothing, and the last
- * round has no successor to sum h + K + W for. Uses t1_, hk_, hkn_ and
- * kk_. */
-#define LANES_BLOCK(nrounds)                                                 \
+ * from and are set to again for the next block. In two parts:
+ * LANES_BLOCK_HEAD runs rounds 0..nrounds-17, which schedule W[t+16];
+ * LANES_BLOCK_TAIL the last sixteen, which schedule nothing (the last
+ * round has no successor to sum h + K + W for either), and the
+ * feed-forward; a kernel may load its next block between the two. Uses
+ * t1_, hk_, hkn_ and kk_. */
+#define LANES_BLOCK_HEAD(nrounds)                                            \
     do {                                                                     \
         hk_ = ADD(ADD(h, KT(0)), w[0]);                                      \
         for (kk_ = 0; kk_ < (nrounds) - 16; kk_ += 16) {                     \
             LANES_ROUNDS8(LANES_SCHED, LANES_NEXT, 0, kk_);                  \
             LANES_ROUNDS8(LANES_SCHED, LANES_NEXT, 8, kk_ + 8);              \
         }                                                                    \
+    } while (0)
+#define LANES_BLOCK_TAIL(nrounds)                                            \
+    do {                                                                     \
         LANES_ROUNDS8(LANES_NO_SCHED, LANES_NEXT, 0, (nrounds) - 16);        \
         LANES_ROUNDS8(LANES_NO_SCHED, LANES_NO_NEXT, 8, (nrounds) - 8);      \
         a = st[0] = ADD(st[0], a);                                           \
@@ -144,6 +149,11 @@
         f = st[5] = ADD(st[5], f);                                           \
         g = st[6] = ADD(st[6], g);                                           \
         h = st[7] = ADD(st[7], h);                                           \
+    } while (0)
+#define LANES_BLOCK(nrounds)                                                 \
+    do {                                                                     \
+        LANES_BLOCK_HEAD(nrounds);                                           \
+        LANES_BLOCK_TAIL(nrounds);                                           \
     } while (0)
 
 /* The working variables from st[8] (before the first block). */

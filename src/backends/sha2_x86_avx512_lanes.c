@@ -175,7 +175,9 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
                          size_t n, size_t nblocks)
 {
     const uint8_t *p[16];
-    __m512i st[8], w[16];
+    /* Two schedules: the block being hashed (w) and the next (nw). */
+    __m512i st[8], wb[2][16];
+    __m512i *w = wb[0], *nw = wb[1], *tw;
     __m512i a, b, c, d, e, f, g, h, t1_, hk_, hkn_;
     size_t i, blk;
     int kk_;
@@ -192,13 +194,30 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
             _mm256_loadu_si256((const __m256i *)hi), 1);
     }
     transpose_8x8_halves(st);
-    /* The loop of sha256_x16_blocks, written out here: through the helper
-     * GCC 12 kept 38 more stack accesses in it, and 16 x 64 KiB ran 3-12%
-     * slower than this (prefixed libraries alternated in one process). */
+    /* The block loop is written out here, not through sha256_x16_blocks:
+     * through the helper GCC 12 kept 38 more stack accesses in it, and
+     * 16 x 64 KiB ran 3-12% slower (prefixed libraries alternated in one
+     * process). Block blk+1 is loaded between block blk's scheduled
+     * rounds and its last sixteen, which schedule nothing: the load's 80
+     * shuffles (transpose, byte swap; port 5 only) then fill the slots
+     * the schedule left free instead of running alone between blocks.
+     * 16 x 4 and 64 KiB SHA-256 _many took 0.93-0.98 of the time (one
+     * process, bench/inproc/ab.sh). The SHA-512 x8 kernel measured 1-3%
+     * slower that way (its load is 64 shuffles for 128-byte blocks) and
+     * AVX2 no different, so they load at the top of the block. */
     LANES_START();
+    if (nblocks > 0) {
+        sha256_x16_load(w, p, 0);
+    }
     for (blk = 0; blk < nblocks; blk++) {
-        sha256_x16_load(w, p, blk * 64);
-        LANES_BLOCK(64);
+        LANES_BLOCK_HEAD(64);
+        if (blk + 1 < nblocks) {
+            sha256_x16_load(nw, p, (blk + 1) * 64);
+        }
+        LANES_BLOCK_TAIL(64);
+        tw = w;
+        w = nw;
+        nw = tw;
     }
 
     transpose_8x8_halves(st);
@@ -210,10 +229,14 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
                             _mm512_extracti64x4_epi64(st[i - 8], 1));
     }
     /* The schedule held message words; st the chaining values. */
-    hmac_memzero(w, sizeof w);
+    hmac_memzero(wb, sizeof wb);
     hmac_memzero(st, sizeof st);
 }
 
+/* The lanes_hmac_fn contract (internal.h) over 16 lanes: each lane's
+ * padded tail of nblocks[i] blocks from chain[i], then its outer block
+ * from the opad chaining value ochain (uint32_t[8]), the tag (dlen bytes,
+ * 32 for SHA-256 or 28 for SHA-224) to out + i * dlen. */
 void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
                               const void *const chain[], const void *ochain,
                               const uint8_t *const data[],
