@@ -25,9 +25,10 @@
  *
  * CT: additions, rotations, boolean operations and fixed shuffles; every
  * address depends on the lane pointers and the block count (public),
- * never on the data. The message schedule lives in the array w (kept
- * in memory, see LANES_IN_MEMORY), wiped before returning with the
- * transposed chaining values: for HMAC, key blocks pass through here.
+ * never on the data. The message schedule lives in arrays (w; the
+ * SHA-256 bulk kernel keeps a second for the next block), kept in memory
+ * (see LANES_IN_MEMORY) and wiped before returning with the transposed
+ * chaining values: for HMAC, key blocks pass through here.
  * Registers and the compiler's own spill slots are not wiped.
  */
 #include "hmac/utils.h"
