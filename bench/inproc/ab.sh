@@ -75,7 +75,13 @@ build() { # src prefix dir
         { tail -20 "$3.log"; echo "ab.sh: building $1 failed" >&2; exit 1; }
 }
 mkdir -p "$work"
+# git archive dates every file at its commit's time, so after a build for
+# a later commit make found the objects newer than an earlier commit's
+# sources and kept them: --old 51cf7aa then timed 6869a89's code as
+# "old". A build for another commit starts afresh.
+[ "$(cat "$work/old.rev" 2>/dev/null)" = "$commit" ] || rm -rf "$work/old"
 build "$work/old-src" o_ "$work/old"
+echo "$commit" > "$work/old.rev"
 build "$repo" n_ "$work/new"
 
 flags="-O2 -std=c99 -D_POSIX_C_SOURCE=200809L"
