@@ -16,6 +16,10 @@
 #                 library's one-shot loop and libsodium's (default: none;
 #                 REV must have the _many API)
 #   --many-n N    messages per _many call, 1..32 (default 16)
+#   --lanes B[,P] instead of the rows above: the x86 lane kernels alone
+#                 (bench/inproc/lanes.c), old against new, B bytes a lane
+#                 (a multiple of 128) from a pool of P bytes (default: one
+#                 batch, in cache); x86-64 with AVX2 only
 # Needs CMake, a C compiler and libsodium (libsodium-dev); both libhmac
 # copies are built with HMAC_SYMBOL_PREFIX (o_ and n_) under
 # ${TMPDIR:-/tmp}/libhmac-inproc, so their symbols and libsodium's can
@@ -33,6 +37,7 @@ rounds=100
 sizes=64,1024,1048576
 many=
 many_n=16
+lanes=
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -41,7 +46,8 @@ while [ $# -gt 0 ]; do
         --sizes) sizes=$2; shift 2 ;;
         --many) many=$2; shift 2 ;;
         --many-n) many_n=$2; shift 2 ;;
-        -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --lanes) lanes=$2; shift 2 ;;
+        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "ab.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -99,6 +105,14 @@ $cc "$work/main.o" "$work/o.o" "$work/n.o" "$work/s.o" "$work/old/libhmac.a" \
 echo "# old: $commit ($(git -C "$repo" log -1 --format=%s "$commit" | cut -c1-60))"
 echo "# new: the working tree of $repo"
 echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
+if [ -n "$lanes" ]; then
+    # The kernels are internal (hidden in a shared library) but plain
+    # symbols of the static archives, prefixed o_ and n_ like the API.
+    $cc -O2 -std=c99 "$here/lanes.c" "$work/old/libhmac.a" \
+        "$work/new/libhmac.a" -o "$work/lanes"
+    "$work/lanes" "$rounds" "${lanes%%,*}" "$(echo "$lanes" | sed -n 's/.*,//p')"
+    exit $?
+fi
 echo "# best of $rounds alternating rounds; ticks per call (rdtsc on x86-64)"
 if [ -n "$many" ]; then
     "$work/ab" "$rounds" "$sizes" "$many" "$many_n"
