@@ -201,9 +201,9 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
      * process). Block blk+1 is loaded between block blk's scheduled
      * rounds and its last sixteen, which schedule nothing: the load's 80
      * shuffles (transpose, byte swap; port 5 only) then fill the slots
-     * the schedule left free instead of running alone between blocks.
-     * 16 x 4 and 64 KiB SHA-256 _many took 0.93-0.98 of the time (one
-     * process, bench/inproc/ab.sh). The SHA-512 x8 kernel measured 1-3%
+     * the schedule left free instead of running alone between blocks:
+     * 0.964-0.965 of the time per lane block in cache (bench/inproc/ab.sh
+     * --lanes 4096, three runs). The SHA-512 x8 kernel measured 1-3%
      * slower that way (its load is 64 shuffles for 128-byte blocks) and
      * AVX2 no different, so they load at the top of the block. */
     LANES_START();
