@@ -106,6 +106,10 @@ echo "# old: $commit ($(git -C "$repo" log -1 --format=%s "$commit" | cut -c1-60
 echo "# new: the working tree of $repo"
 echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
 if [ -n "$lanes" ]; then
+    case $(uname -m) in
+        x86_64|amd64) ;;
+        *) echo "ab.sh: --lanes times x86-64 kernels; this is $(uname -m)"; exit 0 ;;
+    esac
     # The kernels are internal (hidden in a shared library) but plain
     # symbols of the static archives, prefixed o_ and n_ like the API.
     $cc -O2 -std=c99 "$here/lanes.c" "$work/old/libhmac.a" \
