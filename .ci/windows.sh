@@ -173,12 +173,28 @@ wrap_text client "$B/examples/client.exe"
 wrap_text stream_file "$B/examples/stream_file.exe"
 
 step "hmacsum CLI checks"
-if HMACSUM_TEST_OS=windows sh "$SRC/tools/hmacsum/tests/cli_test.sh" "$BUILD/bin/hmacsum" \
-     > "$BUILD/cli.log" 2>&1; then
+cli() {  # cli LOG: the CLI checks under Wine, into LOG
+  HMACSUM_TEST_OS=windows sh "$SRC/tools/hmacsum/tests/cli_test.sh" "$BUILD/bin/hmacsum" \
+    > "$1" 2>&1
+}
+# Wine now and then fails to start a process ("ShellExecuteEx failed:
+# Internal error" where the program's output should be: 1 of 3 runs of
+# these checks on an idle machine; a CI run the same day failed two
+# output checks with no change to hmacsum or its Windows code). So a
+# failed run is shown and the checks run once more: the step passes
+# only if that whole second run passes.
+if cli "$BUILD/cli.log"; then
   tail -1 "$BUILD/cli.log" | sed 's/^/   /'
 else
-  fail "hmacsum CLI"; grep -E '^FAIL|stderr' "$BUILD/cli.log" | head -30 || true  # (head may SIGPIPE grep)
-  tail -1 "$BUILD/cli.log"
+  echo "   first run: $(tail -1 "$BUILD/cli.log"); its failures:"
+  { grep -E -A6 '^FAIL' "$BUILD/cli.log" || true; } | head -40 | sed 's/^/     /'
+  if cli "$BUILD/cli2.log"; then
+    echo "   second run: $(tail -1 "$BUILD/cli2.log")"
+    cp "$BUILD/cli2.log" "$BUILD/cli.log"
+  else
+    fail "hmacsum CLI"; grep -E '^FAIL|stderr' "$BUILD/cli2.log" | head -30 || true  # (head may SIGPIPE grep)
+    tail -1 "$BUILD/cli2.log"
+  fi
 fi
 # A run that executed nothing reports no passes: demand them.
 grep -q '^ok   - sign sha256 = RFC 4231' "$BUILD/cli.log" || fail "CLI checks did not run hmacsum"
