@@ -272,9 +272,23 @@ void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks)
     sha512_compress_portable(state, blocks, nblocks);
 }
 
+/* Two streams: with AVX-512, the x4 lane kernel on two lanes (one 64-byte
+ * HMAC-SHA-512 computes its ipad and opad blocks here: 0.86-0.89 of the
+ * time it took with the assembly's two-stream entry, bench/inproc/ab.sh
+ * --sizes 64); else the assembly, whose two streams share one schedule
+ * pass. */
 void sha512_compress2(uint64_t s1[8], const uint8_t *b1, uint64_t s2[8],
                       const uint8_t *b2, size_t nblocks)
 {
+#if defined(HMAC_HAVE_X86_AVX512_LANES)
+    if (cpu_features() & HMAC_CPU_AVX512_LANES) {
+        void *const chain[2] = {s1, s2};
+        const uint8_t *const data[2] = {b1, b2};
+
+        sha512_lanes_avx512vl(chain, data, 2, nblocks);
+        return;
+    }
+#endif
 #if defined(HMAC_HAVE_X86_AVX2) && defined(HMAC_HAVE_X86_ASM)
     unsigned f = cpu_features();
 
@@ -358,12 +372,18 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  *   call) never beats one SHA-NI stream, so it runs only without SHA-NI;
  *   over the portable core (~375 ns a block) lanes win from 2.
  * - SHA-512: no SHA-512 instructions, so one stream runs scalar rounds
- *   (the AVX2/AVX-512 assembly, ~190-200 ns a block). AVX-512 x8 (~480
- *   ns a call) wins from 3 lanes: bench/run.sh on a quiet machine gave
- *   0.95-1.00x at 2 lanes against the assembly (8 and 64 KiB; 64 B keyed
- *   copies 0.90x) and 1.41-1.50x at 3. AVX2 x4 (~560 ns a call, for
- *   CPUs without AVX-512) from 3: 0.94x at 2 lanes, measured against the
- *   C AVX2 single stream before the assembly landed.
+ *   (the AVX2/AVX-512 assembly, ~190-200 ns a block). With AVX-512, x4
+ *   in ymm registers (AVX-512VL) for 2 to 4 lanes and x8 in zmm from 5:
+ *   an x4 call costs about 0.7 of an x8 call (ticks per call, one block,
+ *   in cache: x4 690-728 at 2 or 4 lanes, x8 961-1048 at 4, the scalar
+ *   assembly 480-570 a block and its two-stream entry 990-1040 for two),
+ *   so x8 wins from 5 lanes (x4 then needs a second call). _many against
+ *   the previous picks (x8 from 3 lanes, two streams' shared schedule at
+ *   2), bench/inproc/ab.sh --many 64,1024,65536 --many-n N, time new/old:
+ *   0.64-0.75 at 2, 0.66-0.81 at 3, 0.70-0.81 at 4, 0.76-0.97 at 10 and
+ *   12. AVX2 x4 (~560 ns a call, for CPUs without AVX-512) from 3: 0.94x
+ *   at 2 lanes, measured against the C AVX2 single stream before the
+ *   assembly landed.
  * AMD Zen 4 (SHA-NI, AVX-512 on 256-bit units) is unmeasured: it takes
  * the same rows, and its SHA-NI is faster relative to the vector units,
  * so its SHA-256 threshold is likely higher; measure before trusting it. */
@@ -379,9 +399,10 @@ typedef struct {
      * streams (sha256_hmac_pick). 64 B HMAC-SHA-256 _many, fused x16
      * against them, time x16/SHA-NI: 1.01-1.05 at 8 messages (five runs;
      * 256 B and 1 KiB even), 0.78-0.93 at 9, 0.83-0.84 at 10, 0.69-0.74
-     * at 11 (bench/inproc/ab.sh --many 64 --many-n). HMAC-SHA-512-256,
-     * fused x8 against two streams' compress2 in the two stages: 0.90-0.92
-     * at 2 messages. */
+     * at 11 (bench/inproc/ab.sh --many 64 --many-n). HMAC-SHA-512-256:
+     * fused x8 was 0.90-0.92 of two streams' compress2 in the two stages
+     * at 2 messages; fused x4 (AVX-512VL) now takes 2 to 4 and x8 from 5,
+     * as for the hash. */
     size_t hmac_from;
 } lanes_row;
 
@@ -401,7 +422,9 @@ static const lanes_row sha256_rows[] = {
 static const lanes_row sha512_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES, 0,
-     {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 3, 2},
+     {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 5, 5},
+    {HMAC_CPU_AVX512_LANES, 0,
+     {sha512_lanes_avx512vl, 4, sha512_hmac_lanes_avx512vl}, 2, 2},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
     {HMAC_CPU_AVX2_LANES, 0,

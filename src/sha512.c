@@ -205,11 +205,12 @@ void sha512_lanes_single(void *const chain[], const uint8_t *const data[],
     }
 }
 
-/* Runs of four blocks go to each stream's own call (the assembly's
- * four-block schedule is cheaper per block than a pair's); the 1-3 left
- * go through one two-stream call: 3-7% faster than two calls there,
- * 1-2% slower from four blocks on (in-process alternation, Xeon model
- * 207). */
+/* Two lanes on a CPU with the assembly but no AVX-512 lane kernels
+ * (with them, cpu.c picks the x4 kernel). Runs of four blocks go to each
+ * stream's own call (the assembly's four-block schedule is cheaper per
+ * block than a pair's); the 1-3 left go through one two-stream call:
+ * 3-7% faster than two calls there, 1-2% slower from four blocks on
+ * (in-process alternation, Xeon model 207). */
 void sha512_lanes_x2(void *const chain[], const uint8_t *const data[],
                      size_t n, size_t nblocks)
 {
