@@ -54,7 +54,8 @@ set(HMAC_INTERNAL_SYMBOLS
   sha256_lanes_avx512 sha512_lanes_avx512 sha256_lanes_avx2 sha512_lanes_avx2
   sha256_hmac_lanes_avx512 sha512_hmac_lanes_avx512 sha256_hmac_lanes_avx2
   sha512_hmac_lanes_avx2 hash_many_hmac sha256_hmac_pick sha512_hmac_pick
-  sha512_lanes_avx512vl sha512_hmac_lanes_avx512vl
+  sha256_lanes_avx512vl sha512_lanes_avx512vl sha256_hmac_lanes_avx512vl
+  sha512_hmac_lanes_avx512vl
   sha256_hmac_lanes_shani_x2 sha256_hmac_lanes_shani_x3
   hash_many_from hash_many_update hash_many_final hmac_generic_many hmac_generic_verify_many
   hmac_generic_final_many

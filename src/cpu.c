@@ -368,9 +368,16 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * - SHA-256: interleaved SHA-NI streams (x2/x3, below) beat the x16
  *   AVX-512 kernel (one call ~380 ns a block, whatever the lanes used)
  *   up to 9 lanes (4 KiB: 0.91x at 8, 1.02x at 9, 1.13x at 10; 64 B
- *   similar, noisier): the x16 row starts at 10. AVX2 x8 (~460 ns a
- *   call) never beats one SHA-NI stream, so it runs only without SHA-NI;
- *   over the portable core (~375 ns a block) lanes win from 2.
+ *   similar, noisier): the x16 row starts at 10. The x8 kernel in ymm
+ *   registers (AVX-512VL) costs about 0.72 of an x16 call (ticks per
+ *   lane block, in cache: 66-68 at 8 lanes against 88 for the SHA-NI
+ *   streams, 76-78 at 7, a tie at 6), so it takes 7 to 9 lanes (9: one
+ *   call and one SHA-NI stream): _many against SHA-NI there, time
+ *   new/old 0.70-0.86 at 7 and 8, 0.77-0.86 at 9 (bench/inproc/ab.sh
+ *   --many 64,1024,65536 --many-n N). Without SHA-NI, x8 from 2 and x16
+ *   from 9. AVX2 x8 (~460 ns a call) never beats one SHA-NI stream, so
+ *   it runs only without SHA-NI; over the portable core (~375 ns a
+ *   block) lanes win from 2.
  * - SHA-512: no SHA-512 instructions, so one stream runs scalar rounds
  *   (the AVX2/AVX-512 assembly, ~190-200 ns a block). With AVX-512, x4
  *   in ymm registers (AVX-512VL) for 2 to 4 lanes and x8 in zmm from 5:
@@ -409,9 +416,13 @@ typedef struct {
 static const lanes_row sha256_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
-     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10, 9},
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10, 10},
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
+     {sha256_lanes_avx512vl, 8, sha256_hmac_lanes_avx512vl}, 7, 7},
     {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
-     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 2, 2},
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 9, 9},
+    {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
+     {sha256_lanes_avx512vl, 8, sha256_hmac_lanes_avx512vl}, 2, 2},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX2_LANES)
     {HMAC_CPU_AVX2_LANES, HMAC_CPU_SHA256_HW,

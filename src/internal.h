@@ -310,9 +310,12 @@ lanes_fn sha256_lanes_avx512; /* width 16 */
 lanes_fn sha512_lanes_avx512; /* width 8 */
 lanes_hmac_fn sha256_hmac_lanes_avx512;
 lanes_hmac_fn sha512_hmac_lanes_avx512;
-/* SHA-512 x4 in ymm registers with AVX-512VL (the AVX2 kernel's code,
- * sha512_x4_lanes.h, with VPRORQ and VPTERNLOGQ). */
+/* SHA-256 x8 and SHA-512 x4 in ymm registers with AVX-512VL (the AVX2
+ * kernels' code, sha256_x8_lanes.h and sha512_x4_lanes.h, with VPROR and
+ * VPTERNLOG). */
+lanes_fn sha256_lanes_avx512vl; /* width 8 */
 lanes_fn sha512_lanes_avx512vl; /* width 4 */
+lanes_hmac_fn sha256_hmac_lanes_avx512vl;
 lanes_hmac_fn sha512_hmac_lanes_avx512vl;
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)

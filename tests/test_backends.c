@@ -208,6 +208,7 @@ static const lane_kernel_row lane_kernels[] = {
 #if defined(HMAC_HAVE_X86_AVX512_LANES)
     {"SHA-256 x16 AVX-512", sha256_lanes_avx512, 16, 0, HMAC_CPU_AVX512_LANES},
     {"SHA-512 x8 AVX-512", sha512_lanes_avx512, 8, 1, HMAC_CPU_AVX512_LANES},
+    {"SHA-256 x8 AVX-512VL", sha256_lanes_avx512vl, 8, 0, HMAC_CPU_AVX512_LANES},
     {"SHA-512 x4 AVX-512VL", sha512_lanes_avx512vl, 4, 1, HMAC_CPU_AVX512_LANES},
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
@@ -290,6 +291,7 @@ static void test_lane_kernels(void **unused)
 #if defined(HMAC_HAVE_X86_AVX512_LANES)
             if (!(r & HMAC_CPU_AVX512_LANES)) {
                 assert_true(k256.fn != sha256_lanes_avx512);
+                assert_true(k256.fn != sha256_lanes_avx512vl);
                 assert_true(k512.fn != sha512_lanes_avx512);
                 assert_true(k512.fn != sha512_lanes_avx512vl);
             }
@@ -323,6 +325,8 @@ static const hmac_kernel_row hmac_kernels[] = {
     {"SHA-256 x16 AVX-512 HMAC", sha256_hmac_lanes_avx512, 16, 0,
      HMAC_CPU_AVX512_LANES},
     {"SHA-512 x8 AVX-512 HMAC", sha512_hmac_lanes_avx512, 8, 1,
+     HMAC_CPU_AVX512_LANES},
+    {"SHA-256 x8 AVX-512VL HMAC", sha256_hmac_lanes_avx512vl, 8, 0,
      HMAC_CPU_AVX512_LANES},
     {"SHA-512 x4 AVX-512VL HMAC", sha512_hmac_lanes_avx512vl, 4, 1,
      HMAC_CPU_AVX512_LANES},
