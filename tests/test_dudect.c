@@ -184,8 +184,10 @@ static void make_plain(int cls, uint8_t *slot, size_t n)
  * Message lengths are small, so that the operation, not the loop around
  * it, is most of each measurement. The one-shot 32-byte-key HMAC-SHA-256
  * runs the fused SHA-NI function where the CPU has SHA-NI; the _many
- * calls run the lane kernels (2-stream SHA-NI for 2 and 3 messages, the
- * widest kernel the CPU has for 16). */
+ * calls run the lane kernels (on x86 with SHA-NI and AVX-512: SHA-NI
+ * streams for 2 and 3 HMAC-SHA-256 messages, the ymm x8 kernel for 8 and
+ * x16 for 16; HMAC-SHA-512 x4 in ymm for 2 and x8 for 16), which also
+ * compute the keys' pad blocks (SHA-512: the x4 kernel on two lanes). */
 #define MSG 100  /* one-shot message bytes */
 #define LMSG 64  /* bytes of each message of a _many call */
 
@@ -232,6 +234,7 @@ static void many_ptrs(const uint8_t *s, size_t n, const unsigned char *in[],
     }
 MANY_CASE(hmac_auth_hmacsha256_many, 2)
 MANY_CASE(hmac_auth_hmacsha256_many, 3)
+MANY_CASE(hmac_auth_hmacsha256_many, 8)
 MANY_CASE(hmac_auth_hmacsha256_many, 16)
 MANY_CASE(hmac_auth_hmacsha512_many, 2)
 MANY_CASE(hmac_auth_hmacsha512_many, 16)
@@ -445,6 +448,8 @@ CASE(hmacsha256_many_2, KEY + 2 * LMSG, make_hmac_auth_hmacsha256_many_2,
      run_hmac_auth_hmacsha256_many_2)
 CASE(hmacsha256_many_3, KEY + 3 * LMSG, make_hmac_auth_hmacsha256_many_3,
      run_hmac_auth_hmacsha256_many_3)
+CASE(hmacsha256_many_8, KEY + 8 * LMSG, make_hmac_auth_hmacsha256_many_8,
+     run_hmac_auth_hmacsha256_many_8)
 CASE(hmacsha256_many_16, KEY + 16 * LMSG, make_hmac_auth_hmacsha256_many_16,
      run_hmac_auth_hmacsha256_many_16)
 CASE(hmacsha512_many_2, KEY + 2 * LMSG, make_hmac_auth_hmacsha512_many_2,
@@ -488,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_sha256_oneshot),
         cmocka_unit_test(test_hmacsha256_many_2),
         cmocka_unit_test(test_hmacsha256_many_3),
+        cmocka_unit_test(test_hmacsha256_many_8),
         cmocka_unit_test(test_hmacsha256_many_16),
         cmocka_unit_test(test_hmacsha512_many_2),
         cmocka_unit_test(test_hmacsha512_many_16),
