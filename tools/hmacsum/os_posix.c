@@ -8,6 +8,8 @@
 
 #include "os.h"
 
+#include <hmac.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <setjmp.h>
@@ -203,6 +205,22 @@ static void on_sigbus(int sig)
     (void) raise(sig);
 }
 
+/* After a fault, fn's frames (and the library's below them: its lane
+ * kernels keep message words and keyed chaining values in stack arrays,
+ * about 28 KiB deep, which they wipe on return) are abandoned unwiped.
+ * Called from hs_os_guard's frame, this frame lies where theirs were:
+ * zeroing 64 KiB of it wipes them. Not inlined, or the array would sit
+ * in hs_os_guard's own frame, above theirs. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void wipe_stack_below(void)
+{
+    unsigned char below[64 * 1024];
+
+    hmac_memzero(below, sizeof below);
+}
+
 int hs_os_guard(void (*fn)(void *arg), void *arg)
 {
     struct sigaction sa;
@@ -217,6 +235,7 @@ int hs_os_guard(void (*fn)(void *arg), void *arg)
         guard_installed = 1;
     }
     if (sigsetjmp(guard_jump, 1) != 0) {
+        wipe_stack_below();
         return -1;
     }
     guard_armed = 1;
