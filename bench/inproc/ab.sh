@@ -20,6 +20,10 @@
 #                 (bench/inproc/lanes.c), old against new, B bytes a lane
 #                 (a multiple of 128) from a pool of P bytes (default: one
 #                 batch, in cache); x86-64 with AVX2 only
+#   --peers B     instead of the rows above: HMAC-SHA-256 and HMAC-SHA-512
+#                 of B bytes against OpenSSL's HMAC(), and the portable
+#                 SHA-2 blocks against libsodium's (bench/inproc/peers.c);
+#                 x86 only, needs libssl-dev
 # Needs CMake, a C compiler and libsodium (libsodium-dev); both libhmac
 # copies are built with HMAC_SYMBOL_PREFIX (o_ and n_) under
 # ${TMPDIR:-/tmp}/libhmac-inproc, so their symbols and libsodium's can
@@ -38,6 +42,7 @@ sizes=64,1024,1048576
 many=
 many_n=16
 lanes=
+peers=
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -47,7 +52,8 @@ while [ $# -gt 0 ]; do
         --many) many=$2; shift 2 ;;
         --many-n) many_n=$2; shift 2 ;;
         --lanes) lanes=$2; shift 2 ;;
-        -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --peers) peers=$2; shift 2 ;;
+        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "ab.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -115,6 +121,17 @@ if [ -n "$lanes" ]; then
     $cc -O2 -std=c99 "$here/lanes.c" "$work/old/libhmac.a" \
         "$work/new/libhmac.a" -o "$work/lanes"
     "$work/lanes" "$rounds" "${lanes%%,*}" "$(echo "$lanes" | sed -n 's/.*,//p')"
+    exit $?
+fi
+if [ -n "$peers" ]; then
+    case $(uname -m) in
+        x86_64|amd64|i?86) ;;
+        *) echo "ab.sh: --peers counts x86 TSC ticks; this is $(uname -m)"; exit 0 ;;
+    esac
+    $cc -O2 -std=c99 "$here/peers.c" "$work/old/libhmac.a" \
+        "$work/new/libhmac.a" -lcrypto -lsodium -o "$work/peers" ||
+        { echo "ab.sh: --peers needs OpenSSL's headers (libssl-dev)" >&2; exit 1; }
+    "$work/peers" "$rounds" "$peers"
     exit $?
 fi
 echo "# best of $rounds alternating rounds; ticks per call (rdtsc on x86-64)"
