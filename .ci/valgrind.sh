@@ -78,6 +78,11 @@ def run(job):
     r = subprocess.run(vg + cmd, cwd=p.get("WORKING_DIRECTORY"), env=env,
                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     ok = (r.returncode != 0) if p.get("WILL_FAIL") else (r.returncode == 0)
+    # ctest's SKIP_RETURN_CODE: the test says it cannot run here (as
+    # hmacsum_guard does under valgrind); valgrind's own logs still count.
+    if p.get("SKIP_RETURN_CODE") is not None and \
+            str(r.returncode) == str(p.get("SKIP_RETURN_CODE")):
+        ok = True
     if r.returncode == 99:
         ok = False
     return name, ok, r.returncode, time.time() - start, r.stdout.decode(errors="replace")

@@ -6,8 +6,12 @@
  * below the stack pointer, must hold no marker byte.
  *
  * Reading a dead frame is outside what C promises, which is the point:
- * it is what an attacker reading memory would see. Under valgrind
- * (which reports reads below the stack pointer) it exits 77, skipped.
+ * it is what an attacker reading memory would see. It exits 77 (skipped)
+ * under valgrind, which reports reads below the stack pointer, and under
+ * AddressSanitizer, whose use-after-return mode moves frames' arrays to
+ * a "fake stack" on the heap (the CI's sanitizer runs enable it), where
+ * no stack wipe reaches: there the marker stays, with or without the
+ * wipe.
  */
 #include "../os.h"
 
@@ -15,6 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#  define UNDER_ASAN 1
+#elif defined(__has_feature)
+#  if __has_feature(address_sanitizer)
+#    define UNDER_ASAN 1
+#  endif
+#endif
 
 #define SECRET_BYTES 8192
 #define MARKER 0xa5
@@ -48,6 +60,11 @@ int main(void)
         puts("guard_test: under valgrind, skipped");
         return 77;
     }
+#if defined(UNDER_ASAN)
+    puts("guard_test: under AddressSanitizer (frames on its fake stack), "
+         "skipped");
+    return 77;
+#endif
     if (hs_os_guard(fill_and_fault, NULL) != -1) {
         puts("guard_test: FAIL: the fault did not make hs_os_guard return -1");
         return 1;
