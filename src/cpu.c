@@ -367,17 +367,18 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * forced through hmac_cpu_force:
  * - SHA-256: interleaved SHA-NI streams (x2/x3, below) beat the x16
  *   AVX-512 kernel (one call ~380 ns a block, whatever the lanes used)
- *   up to 9 lanes (4 KiB: 0.91x at 8, 1.02x at 9, 1.13x at 10; 64 B
- *   similar, noisier): the x16 row starts at 10. The x8 kernel in ymm
- *   registers (AVX-512VL) costs about 0.72 of an x16 call (ticks per
- *   lane block, in cache: 66-68 at 8 lanes against 88 for the SHA-NI
- *   streams, 76-78 at 7, a tie at 6), so it takes 7 to 9 lanes (9: one
- *   call and one SHA-NI stream): _many against SHA-NI there, time
- *   new/old 0.70-0.86 at 7 and 8, 0.77-0.86 at 9 (bench/inproc/ab.sh
- *   --many 64,1024,65536 --many-n N). Without SHA-NI, x8 from 2 and x16
- *   from 9. AVX2 x8 (~460 ns a call) never beats one SHA-NI stream, so
- *   it runs only without SHA-NI; over the portable core (~375 ns a
- *   block) lanes win from 2.
+ *   up to 9 lanes. The x8 kernel in ymm registers (AVX-512VL) costs
+ *   about 0.72 of an x16 call, so it takes 6 to 10 lanes (9 and 10: one
+ *   call and SHA-NI streams for the rest), and x16 11 and more.
+ *   hmac-bench-picks (bench/picks.c, ns per lane block, 4 KiB and
+ *   128 B a lane) had x8 at 6 lanes 0.83-0.92 of three SHA-NI pairs'
+ *   time (fused HMAC 0.80-0.85), and x8 plus a pair 0.90-0.96 of x16 at
+ *   10; _many against x8 from 7 and x16 from 10, time new/old over
+ *   64 B and 4 KiB: 0.91-0.99 at 6, 0.88-0.99 at 10, 1.00 at 7 and 11
+ *   (bench/inproc/ab.sh --rounds 200 --many 64,4096 --many-n N, two
+ *   runs each). Without SHA-NI, x8 from 2 and x16 from 9. AVX2 x8 (~460
+ *   ns a call) never beats one SHA-NI stream, so it runs only without
+ *   SHA-NI; over the portable core (~375 ns a block) lanes win from 2.
  * - SHA-512: no SHA-512 instructions, so one stream runs scalar rounds
  *   (the AVX2/AVX-512 assembly, ~190-200 ns a block). With AVX-512, x4
  *   in ymm registers (AVX-512VL) for 2 to 4 lanes and x8 in zmm from 5:
@@ -393,7 +394,10 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  *   assembly landed.
  * AMD Zen 4 (SHA-NI, AVX-512 on 256-bit units) is unmeasured: it takes
  * the same rows, and its SHA-NI is faster relative to the vector units,
- * so its SHA-256 threshold is likely higher; measure before trusting it. */
+ * so its SHA-256 threshold is likely higher; measure before trusting it.
+ * hmac-bench-picks, on the CPU at hand, times every kernel at every lane
+ * count and marks each n where these rows' plan is over 1.03x the
+ * fastest (--subsets: also the feature subsets other CPUs have). */
 #if defined(HMAC_HAVE_X86_AVX512_LANES) || defined(HMAC_HAVE_X86_AVX2_LANES)
 #  define HMAC_X86_LANES 1
 
@@ -416,9 +420,9 @@ typedef struct {
 static const lanes_row sha256_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
-     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 10, 10},
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 11, 11},
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
-     {sha256_lanes_avx512vl, 8, sha256_hmac_lanes_avx512vl}, 7, 7},
+     {sha256_lanes_avx512vl, 8, sha256_hmac_lanes_avx512vl}, 6, 6},
     {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 9, 9},
     {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
