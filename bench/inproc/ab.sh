@@ -17,7 +17,8 @@
 #                 REV must have the _many API)
 #   --many-n N    messages per _many call, 1..32 (default 16)
 #   --lanes B[,P] instead of the rows above: the x86 lane kernels alone
-#                 (bench/inproc/lanes.c), old against new, B bytes a lane
+#                 (bench/inproc/lanes.c: AVX2, AVX-512 and the SHA-NI
+#                 streams), old against new, B bytes a lane
 #                 (a multiple of 128) from a pool of P bytes (default: one
 #                 batch, in cache); x86-64 with AVX2 only
 #   --peers B     instead of the rows above: HMAC-SHA-256 and HMAC-SHA-512
@@ -53,7 +54,7 @@ while [ $# -gt 0 ]; do
         --many-n) many_n=$2; shift 2 ;;
         --lanes) lanes=$2; shift 2 ;;
         --peers) peers=$2; shift 2 ;;
-        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "ab.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -118,8 +119,11 @@ if [ -n "$lanes" ]; then
     esac
     # The kernels are internal (hidden in a shared library) but plain
     # symbols of the static archives, prefixed o_ and n_ like the API.
-    $cc -O2 -std=c99 "$here/lanes.c" "$work/old/libhmac.a" \
-        "$work/new/libhmac.a" -o "$work/lanes"
+    # -u: weak references alone pull no archive member; these do, where
+    # the member exists (a build or commit without it leaves them NULL).
+    $cc -O2 -std=c99 "$here/lanes.c" \
+        -Wl,-u,o_sha256_lanes_shani_x2,-u,n_sha256_lanes_shani_x2 \
+        "$work/old/libhmac.a" "$work/new/libhmac.a" -o "$work/lanes"
     "$work/lanes" "$rounds" "${lanes%%,*}" "$(echo "$lanes" | sed -n 's/.*,//p')"
     exit $?
 fi

@@ -2,7 +2,7 @@
  * lanes.c - the x86 lane kernels alone, a commit's against the working
  * tree's, in one process: each kernel (AVX-512 SHA-256 x16 and SHA-512
  * x8, AVX2 SHA-256 x8 and SHA-512 x4, AVX-512VL SHA-256 x8 and SHA-512
- * x4) advances every lane over the same blocks, old and new in
+ * x4, the SHA-NI SHA-256 streams x2 and x3) advances every lane over the same blocks, old and new in
  * alternation, round by round; the best time of
  * the rounds is kept. What `_many` adds around them (planning, padding,
  * the scheduler) is left out, so a change to a kernel shows at its own
@@ -35,12 +35,15 @@ lanes_fn o_sha512_lanes_avx2, n_sha512_lanes_avx2;
  * and their row says so. */
 __attribute__((weak)) lanes_fn o_sha256_lanes_avx512vl, n_sha256_lanes_avx512vl;
 __attribute__((weak)) lanes_fn o_sha512_lanes_avx512vl, n_sha512_lanes_avx512vl;
+/* The SHA-NI streams (weak too: a build without them, or a commit). */
+__attribute__((weak)) lanes_fn o_sha256_lanes_shani_x2, n_sha256_lanes_shani_x2;
+__attribute__((weak)) lanes_fn o_sha256_lanes_shani_x3, n_sha256_lanes_shani_x3;
 
 static const struct {
     const char *name;
     lanes_fn *fn[2]; /* old, new */
     size_t lanes, block;
-    int avx512;
+    int isa; /* 0 AVX2, 1 AVX-512, 2 SHA-NI */
 } kernels[] = {
     {"AVX-512 SHA-256 x16", {o_sha256_lanes_avx512, n_sha256_lanes_avx512}, 16, 64, 1},
     {"AVX-512 SHA-512 x8", {o_sha512_lanes_avx512, n_sha512_lanes_avx512}, 8, 128, 1},
@@ -48,7 +51,18 @@ static const struct {
     {"AVX2 SHA-512 x4", {o_sha512_lanes_avx2, n_sha512_lanes_avx2}, 4, 128, 0},
     {"AVX-512VL SHA-256 x8", {o_sha256_lanes_avx512vl, n_sha256_lanes_avx512vl}, 8, 64, 1},
     {"AVX-512VL SHA-512 x4", {o_sha512_lanes_avx512vl, n_sha512_lanes_avx512vl}, 4, 128, 1},
+    {"SHA-NI SHA-256 x2", {o_sha256_lanes_shani_x2, n_sha256_lanes_shani_x2}, 2, 64, 2},
+    {"SHA-NI SHA-256 x3", {o_sha256_lanes_shani_x3, n_sha256_lanes_shani_x3}, 3, 64, 2},
 };
+
+/* SHA-NI: CPUID leaf 7, EBX bit 29. */
+static int has_shani(void)
+{
+    unsigned a, b, c, d;
+
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+    return (b >> 29) & 1;
+}
 
 static int has_avx512(void)
 {
@@ -69,7 +83,7 @@ int main(int argc, char **argv)
     const uint8_t *data[16];
     uint8_t *buf;
     size_t i, j, k, off = 0;
-    int r, v, avx512 = has_avx512();
+    int r, v, has[3];
 
     if (rounds < 1 || bytes < 128 || bytes % 128 != 0) {
         fprintf(stderr, "usage: lanes [ROUNDS] [BYTES per lane, a multiple "
@@ -79,7 +93,10 @@ int main(int argc, char **argv)
     if (pool < 16 * bytes) {
         pool = 16 * bytes;
     }
-    if (!__builtin_cpu_supports("avx2")) {
+    has[0] = __builtin_cpu_supports("avx2");
+    has[1] = has_avx512();
+    has[2] = has_shani();
+    if (!has[0]) {
         fprintf(stderr, "lanes: no AVX2 on this CPU: nothing to time\n");
         return 0;
     }
@@ -102,8 +119,9 @@ int main(int argc, char **argv)
         size_t nblocks = bytes / kernels[k].block;
         double best[2] = {1e300, 1e300};
 
-        if (kernels[k].avx512 && !avx512) {
-            printf("%-20s (no AVX-512 on this CPU)\n", kernels[k].name);
+        if (!has[kernels[k].isa]) {
+            printf("%-20s (no %s on this CPU)\n", kernels[k].name,
+                   kernels[k].isa == 2 ? "SHA-NI" : "AVX-512");
             continue;
         }
         if (kernels[k].fn[0] == NULL || kernels[k].fn[1] == NULL) {

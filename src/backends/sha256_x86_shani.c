@@ -205,46 +205,58 @@ static inline void wipe_vectors(__m128i *v, size_t n)
         ROUNDS4_X2(p3, q3, (i) + 12);                                        \
     } while (0)
 
+/* One block of two streams, each chaining value an (abef, cdgh) pair
+ * updated in place; m[0..3] and m[4..7] are their words. The chaining
+ * values at the block's start are read back from memory for the
+ * feed-forward, on purpose: sixteen XMM registers hold the rest. Shared
+ * by the lane kernel and the fused HMAC below. */
+SHANI_INLINE void shani_x2_block(__m128i s0[2], __m128i s1[2],
+                                 const __m128i m[8])
+{
+    __m128i a0 = s0[0], c0 = s0[1], a1 = s1[0], c1 = s1[1];
+    __m128i p0 = m[0], p1 = m[1], p2 = m[2], p3 = m[3];
+    __m128i q0 = m[4], q1 = m[5], q2 = m[6], q3 = m[7];
+
+    ROUNDS4_X2(p0, q0, 0);
+    ROUNDS4_X2(p1, q1, 4);
+    ROUNDS4_X2(p2, q2, 8);
+    ROUNDS4_X2(p3, q3, 12);
+    ROUNDS16_SCHEDULE_X2(16);
+    ROUNDS16_SCHEDULE_X2(32);
+    ROUNDS16_SCHEDULE_X2(48);
+    s0[0] = _mm_add_epi32(a0, s0[0]);
+    s0[1] = _mm_add_epi32(c0, s0[1]);
+    s1[0] = _mm_add_epi32(a1, s1[0]);
+    s1[1] = _mm_add_epi32(c1, s1[1]);
+}
+
 void sha256_lanes_shani_x2(void *const chain[], const uint8_t *const data[],
                            size_t n, size_t nblocks)
 {
-    uint32_t *s0, *s1;
-    const uint8_t *b0, *b1;
-    __m128i a0, c0, a1, c1, p0, p1, p2, p3, q0, q1, q2, q3;
-    /* The chaining values at the start of the block, for the feed-forward:
-     * in memory on purpose (sixteen XMM registers hold the rest), wiped at
-     * the end since a keyed chaining value is as secret as the key. */
-    __m128i in[4];
+    /* The chaining values (keyed, in an HMAC) are wiped at the end. The
+     * message words are not: they stay in registers, and wiping them
+     * would put them on the stack (11% more time a 2-block call,
+     * bench/inproc/ab.sh --lanes 128). */
+    __m128i s[4], m[8];
+    const uint8_t *b0 = data[0], *b1 = data[1];
+    size_t j;
 
     if (n < 2) {
         sha256_compress_shani((uint32_t *)chain[0], data[0], nblocks);
         return;
     }
-    s0 = (uint32_t *)chain[0];
-    s1 = (uint32_t *)chain[1];
-    b0 = data[0];
-    b1 = data[1];
-    to_shani(s0, &a0, &c0);
-    to_shani(s1, &a1, &c1);
+    to_shani((const uint32_t *)chain[0], &s[0], &s[1]);
+    to_shani((const uint32_t *)chain[1], &s[2], &s[3]);
     for (; nblocks > 0; nblocks--, b0 += 64, b1 += 64) {
-        in[0] = a0; in[1] = c0; in[2] = a1; in[3] = c1;
-        p0 = load_words(b0);      q0 = load_words(b1);
-        p1 = load_words(b0 + 16); q1 = load_words(b1 + 16);
-        p2 = load_words(b0 + 32); q2 = load_words(b1 + 32);
-        p3 = load_words(b0 + 48); q3 = load_words(b1 + 48);
-        ROUNDS4_X2(p0, q0, 0);
-        ROUNDS4_X2(p1, q1, 4);
-        ROUNDS4_X2(p2, q2, 8);
-        ROUNDS4_X2(p3, q3, 12);
-        ROUNDS16_SCHEDULE_X2(16);
-        ROUNDS16_SCHEDULE_X2(32);
-        ROUNDS16_SCHEDULE_X2(48);
-        a0 = _mm_add_epi32(a0, in[0]); c0 = _mm_add_epi32(c0, in[1]);
-        a1 = _mm_add_epi32(a1, in[2]); c1 = _mm_add_epi32(c1, in[3]);
+        for (j = 0; j < 4; j++) {
+            m[j] = load_words(b0 + 16 * j);
+            m[4 + j] = load_words(b1 + 16 * j);
+        }
+        shani_x2_block(s, s + 2, m);
     }
-    store_chain(s0, a0, c0);
-    store_chain(s1, a1, c1);
-    wipe_vectors(in, sizeof in / sizeof in[0]);
+    store_chain((uint32_t *)chain[0], s[0], s[1]);
+    store_chain((uint32_t *)chain[1], s[2], s[3]);
+    wipe_vectors(s, 4);
 }
 
 /* ---- three streams interleaved ---------------------------------------------
@@ -285,52 +297,58 @@ void sha256_lanes_shani_x2(void *const chain[], const uint8_t *const data[],
         SCHEDULE_X3(3, 0, 1, 2); ROUNDS4_X3(p3, q3, r3, (i) + 12);           \
     } while (0)
 
+/* The same for three streams (words m[0..3], m[4..7], m[8..11]). */
+SHANI_INLINE void shani_x3_block(__m128i s0[2], __m128i s1[2], __m128i s2[2],
+                                 const __m128i m[12])
+{
+    __m128i a0 = s0[0], c0 = s0[1], a1 = s1[0], c1 = s1[1];
+    __m128i a2 = s2[0], c2 = s2[1];
+    __m128i p0 = m[0], p1 = m[1], p2 = m[2], p3 = m[3];
+    __m128i q0 = m[4], q1 = m[5], q2 = m[6], q3 = m[7];
+    __m128i r0 = m[8], r1 = m[9], r2 = m[10], r3 = m[11];
+
+    ROUNDS4_X3(p0, q0, r0, 0);
+    ROUNDS4_X3(p1, q1, r1, 4);
+    ROUNDS4_X3(p2, q2, r2, 8);
+    ROUNDS4_X3(p3, q3, r3, 12);
+    ROUNDS16_SCHEDULE_X3(16);
+    ROUNDS16_SCHEDULE_X3(32);
+    ROUNDS16_SCHEDULE_X3(48);
+    s0[0] = _mm_add_epi32(a0, s0[0]);
+    s0[1] = _mm_add_epi32(c0, s0[1]);
+    s1[0] = _mm_add_epi32(a1, s1[0]);
+    s1[1] = _mm_add_epi32(c1, s1[1]);
+    s2[0] = _mm_add_epi32(a2, s2[0]);
+    s2[1] = _mm_add_epi32(c2, s2[1]);
+}
+
 void sha256_lanes_shani_x3(void *const chain[], const uint8_t *const data[],
                            size_t n, size_t nblocks)
 {
-    uint32_t *s0, *s1, *s2;
-    const uint8_t *b0, *b1, *b2;
-    __m128i a0, c0, a1, c1, a2, c2;
-    __m128i p0, p1, p2, p3, q0, q1, q2, q3, r0, r1, r2, r3;
-    __m128i in[6]; /* the feed-forward, as in the two-stream kernel */
+    __m128i s[6], m[12]; /* s wiped at the end, as in the two-stream kernel */
+    const uint8_t *b0 = data[0], *b1 = data[1], *b2;
+    size_t j;
 
     if (n < 3) {
         sha256_lanes_shani_x2(chain, data, n, nblocks);
         return;
     }
-    s0 = (uint32_t *)chain[0];
-    s1 = (uint32_t *)chain[1];
-    s2 = (uint32_t *)chain[2];
-    b0 = data[0];
-    b1 = data[1];
     b2 = data[2];
-    to_shani(s0, &a0, &c0);
-    to_shani(s1, &a1, &c1);
-    to_shani(s2, &a2, &c2);
+    to_shani((const uint32_t *)chain[0], &s[0], &s[1]);
+    to_shani((const uint32_t *)chain[1], &s[2], &s[3]);
+    to_shani((const uint32_t *)chain[2], &s[4], &s[5]);
     for (; nblocks > 0; nblocks--, b0 += 64, b1 += 64, b2 += 64) {
-        in[0] = a0; in[1] = c0; in[2] = a1; in[3] = c1; in[4] = a2; in[5] = c2;
-        p0 = load_words(b0); q0 = load_words(b1); r0 = load_words(b2);
-        p1 = load_words(b0 + 16); q1 = load_words(b1 + 16);
-        r1 = load_words(b2 + 16);
-        p2 = load_words(b0 + 32); q2 = load_words(b1 + 32);
-        r2 = load_words(b2 + 32);
-        p3 = load_words(b0 + 48); q3 = load_words(b1 + 48);
-        r3 = load_words(b2 + 48);
-        ROUNDS4_X3(p0, q0, r0, 0);
-        ROUNDS4_X3(p1, q1, r1, 4);
-        ROUNDS4_X3(p2, q2, r2, 8);
-        ROUNDS4_X3(p3, q3, r3, 12);
-        ROUNDS16_SCHEDULE_X3(16);
-        ROUNDS16_SCHEDULE_X3(32);
-        ROUNDS16_SCHEDULE_X3(48);
-        a0 = _mm_add_epi32(a0, in[0]); c0 = _mm_add_epi32(c0, in[1]);
-        a1 = _mm_add_epi32(a1, in[2]); c1 = _mm_add_epi32(c1, in[3]);
-        a2 = _mm_add_epi32(a2, in[4]); c2 = _mm_add_epi32(c2, in[5]);
+        for (j = 0; j < 4; j++) {
+            m[j] = load_words(b0 + 16 * j);
+            m[4 + j] = load_words(b1 + 16 * j);
+            m[8 + j] = load_words(b2 + 16 * j);
+        }
+        shani_x3_block(s, s + 2, s + 4, m);
     }
-    store_chain(s0, a0, c0);
-    store_chain(s1, a1, c1);
-    store_chain(s2, a2, c2);
-    wipe_vectors(in, sizeof in / sizeof in[0]);
+    store_chain((uint32_t *)chain[0], s[0], s[1]);
+    store_chain((uint32_t *)chain[1], s[2], s[3]);
+    store_chain((uint32_t *)chain[2], s[4], s[5]);
+    wipe_vectors(s, 6);
 }
 
 /* The outer block of HMAC from the inner chaining value (abef, cdgh):
@@ -421,54 +439,6 @@ void sha256_hmac_shani(uint8_t *out, size_t outlen, const uint32_t iv[8],
  * inner digest (as in sha256_hmac_shani), the streams interleaved as in
  * the lane kernels above. Where the two stages would store the digests,
  * pad them and start a second lane run, this goes straight on. */
-
-/* One block of two streams, each chaining value an (abef, cdgh) pair
- * updated in place (in memory: the feed-forward, as in
- * sha256_lanes_shani_x2); m[0..3] and m[4..7] are their words. */
-SHANI_INLINE void shani_x2_block(__m128i s0[2], __m128i s1[2],
-                                 const __m128i m[8])
-{
-    __m128i a0 = s0[0], c0 = s0[1], a1 = s1[0], c1 = s1[1];
-    __m128i p0 = m[0], p1 = m[1], p2 = m[2], p3 = m[3];
-    __m128i q0 = m[4], q1 = m[5], q2 = m[6], q3 = m[7];
-
-    ROUNDS4_X2(p0, q0, 0);
-    ROUNDS4_X2(p1, q1, 4);
-    ROUNDS4_X2(p2, q2, 8);
-    ROUNDS4_X2(p3, q3, 12);
-    ROUNDS16_SCHEDULE_X2(16);
-    ROUNDS16_SCHEDULE_X2(32);
-    ROUNDS16_SCHEDULE_X2(48);
-    s0[0] = _mm_add_epi32(a0, s0[0]);
-    s0[1] = _mm_add_epi32(c0, s0[1]);
-    s1[0] = _mm_add_epi32(a1, s1[0]);
-    s1[1] = _mm_add_epi32(c1, s1[1]);
-}
-
-/* The same for three streams (words m[0..3], m[4..7], m[8..11]). */
-SHANI_INLINE void shani_x3_block(__m128i s0[2], __m128i s1[2], __m128i s2[2],
-                                 const __m128i m[12])
-{
-    __m128i a0 = s0[0], c0 = s0[1], a1 = s1[0], c1 = s1[1];
-    __m128i a2 = s2[0], c2 = s2[1];
-    __m128i p0 = m[0], p1 = m[1], p2 = m[2], p3 = m[3];
-    __m128i q0 = m[4], q1 = m[5], q2 = m[6], q3 = m[7];
-    __m128i r0 = m[8], r1 = m[9], r2 = m[10], r3 = m[11];
-
-    ROUNDS4_X3(p0, q0, r0, 0);
-    ROUNDS4_X3(p1, q1, r1, 4);
-    ROUNDS4_X3(p2, q2, r2, 8);
-    ROUNDS4_X3(p3, q3, r3, 12);
-    ROUNDS16_SCHEDULE_X3(16);
-    ROUNDS16_SCHEDULE_X3(32);
-    ROUNDS16_SCHEDULE_X3(48);
-    s0[0] = _mm_add_epi32(a0, s0[0]);
-    s0[1] = _mm_add_epi32(c0, s0[1]);
-    s1[0] = _mm_add_epi32(a1, s1[0]);
-    s1[1] = _mm_add_epi32(c1, s1[1]);
-    s2[0] = _mm_add_epi32(a2, s2[0]);
-    s2[1] = _mm_add_epi32(c2, s2[1]);
-}
 
 /* One block of k streams (1..3), interleaved: stream i's chaining value
  * in s[2i], s[2i+1], its words in m[4i..4i+3]. */
