@@ -146,6 +146,31 @@ DECL(sha512)
 DECL(sha512256)
 int sodium_init(void);
 
+/* The comma-separated sizes in s, at most max of them, to len[]: their
+ * count, or -1 (said on stderr) for one above MAXLEN or too many. */
+static int parse_sizes(const char *s, size_t len[], int max)
+{
+    char list[256], *tok;
+    int n = 0;
+
+    snprintf(list, sizeof list, "%s", s);
+    for (tok = strtok(list, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        if (n == max) {
+            fprintf(stderr, "ab: more than %d sizes\n", max);
+            return -1;
+        }
+        len[n] = (size_t)strtoul(tok, NULL, 10);
+        if (len[n] > MAXLEN) {
+            fprintf(stderr, "ab: size %zu above %u\n", len[n], MAXLEN);
+            return -1;
+        }
+        n++;
+    }
+    return n;
+}
+
+#  define MAXSIZES 32
+
 #  ifdef MANY
 typedef double batch_fn(long calls, size_t len, size_t n);
 #    define DECL_MANY(algo)                                                 \
@@ -163,7 +188,7 @@ size_t ab_pool_len, ab_pos;
 
 /* Per size in list: n messages through old _many, new _many, the new
  * library's one-shot loop and libsodium's, timed like the one-shot rows. */
-static int many_rows(int rounds, char *list, size_t n)
+static int many_rows(int rounds, const char *sizes, size_t n)
 {
     static const struct {
         const char *name;
@@ -179,9 +204,12 @@ static int many_rows(int rounds, char *list, size_t n)
                      loop_hash512_s}},
     };
     unsigned x = 0x9e3779b9u;
-    char *tok;
-    size_t a, j;
+    size_t lens[MAXSIZES], a, j;
+    int nlens = parse_sizes(sizes, lens, MAXSIZES), i;
 
+    if (nlens < 0) {
+        return 1;
+    }
     if (n < 1 || n > 32 || (ab_pool = malloc(POOL)) == NULL) {
         fprintf(stderr, "ab: n must be 1..32 (or out of memory)\n");
         return 1;
@@ -199,13 +227,9 @@ static int many_rows(int rounds, char *list, size_t n)
     printf("%-17s %8s %10s %10s %10s %10s %8s %9s %9s\n", "algorithm",
            "bytes", "old many", "new many", "new loop", "sod loop",
            "new/old", "loop/new", "sod/new");
-    for (tok = strtok(list, ","); tok != NULL; tok = strtok(NULL, ",")) {
-        size_t len = (size_t)strtoul(tok, NULL, 10);
+    for (i = 0; i < nlens; i++) {
+        size_t len = lens[i];
 
-        if (len > MAXLEN) {
-            fprintf(stderr, "ab: size %zu above %u\n", len, MAXLEN);
-            return 1;
-        }
         for (a = 0; a < sizeof algos / sizeof algos[0]; a++) {
             double best[4] = {1e300, 1e300, 1e300, 1e300};
             /* About 1 ms a timing of new _many; every variant gets the
@@ -249,26 +273,20 @@ int main(int argc, char **argv)
     };
     int rounds = argc > 1 ? atoi(argv[1]) : 100;
     const char *sizes = argc > 2 ? argv[2] : "64,1024,1048576";
-    char list[256];
-    char *tok;
-    size_t a;
+    size_t lens[MAXSIZES], a;
+    int nlens = parse_sizes(sizes, lens, MAXSIZES), i;
 
-    if (rounds < 1 || sodium_init() < 0) {
+    if (rounds < 1 || nlens < 0 || sodium_init() < 0) {
         fprintf(stderr, "usage: ab [ROUNDS] [SIZES] [MANY-SIZES [N]]\n");
         return 1;
     }
-    snprintf(list, sizeof list, "%s", sizes);
-    if (*sizes) { /* empty with --sizes '' when only _many rows are wanted */
+    if (nlens > 0) { /* empty with --sizes '' when only _many rows are wanted */
         printf("%-17s %8s %12s %12s %12s %8s %9s %9s\n", "algorithm", "bytes",
                "old", "new", "libsodium", "new/old", "sod/old", "sod/new");
     }
-    for (tok = strtok(list, ","); tok != NULL; tok = strtok(NULL, ",")) {
-        size_t len = (size_t)strtoul(tok, NULL, 10);
+    for (i = 0; i < nlens; i++) {
+        size_t len = lens[i];
 
-        if (len > MAXLEN) {
-            fprintf(stderr, "ab: size %zu above %u\n", len, MAXLEN);
-            return 1;
-        }
         for (a = 0; a < sizeof algos / sizeof algos[0]; a++) {
             double best[3] = {1e300, 1e300, 1e300};
             /* About 1 ms a timing: calibrated on the new library. */
@@ -295,11 +313,10 @@ int main(int argc, char **argv)
     }
     if (argc > 3) {
 #  ifdef MANY
-        if (*sizes) {
+        if (nlens > 0) {
             printf("\n");
         }
-        snprintf(list, sizeof list, "%s", argv[3]);
-        return many_rows(rounds, list,
+        return many_rows(rounds, argv[3],
                          argc > 4 ? (size_t)strtoul(argv[4], NULL, 10) : 16);
 #  else
         fprintf(stderr, "ab: built without -DMANY\n");
