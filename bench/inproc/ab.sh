@@ -97,18 +97,6 @@ build "$work/old-src" o_ "$work/old"
 echo "$commit" > "$work/old.rev"
 build "$repo" n_ "$work/new"
 
-flags="-O2 -std=c99 -D_POSIX_C_SOURCE=200809L"
-# The _many rows only when asked: older commits lack the API.
-[ -z "$many" ] || flags="$flags -DMANY"
-$cc $flags -DLIB=o -I "$work/old/generated/include" -I "$work/old-src/include" \
-    -c "$here/ab.c" -o "$work/o.o"
-$cc $flags -DLIB=n -I "$work/new/generated/include" -I "$repo/include" \
-    -c "$here/ab.c" -o "$work/n.o"
-$cc $flags -DLIB=s -DSODIUM -c "$here/ab.c" -o "$work/s.o"
-$cc $flags -DMAIN -c "$here/ab.c" -o "$work/main.o"
-$cc "$work/main.o" "$work/o.o" "$work/n.o" "$work/s.o" "$work/old/libhmac.a" \
-    "$work/new/libhmac.a" -lsodium -o "$work/ab"
-
 echo "# old: $commit ($(git -C "$repo" log -1 --format=%s "$commit" | cut -c1-60))"
 echo "# new: the working tree of $repo"
 echo "# cpu: $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //')"
@@ -145,6 +133,19 @@ if [ -n "$peers" ]; then
     "$work/peers" "$rounds" "$peers"
     exit $?
 fi
+# The one-shot and _many rows (--lanes and --peers have their own programs).
+flags="-O2 -std=c99 -D_POSIX_C_SOURCE=200809L"
+# The _many rows only when asked: older commits lack the API.
+[ -z "$many" ] || flags="$flags -DMANY"
+$cc $flags -DLIB=o -I "$work/old/generated/include" -I "$work/old-src/include" \
+    -c "$here/ab.c" -o "$work/o.o"
+$cc $flags -DLIB=n -I "$work/new/generated/include" -I "$repo/include" \
+    -c "$here/ab.c" -o "$work/n.o"
+$cc $flags -DLIB=s -DSODIUM -c "$here/ab.c" -o "$work/s.o"
+$cc $flags -DMAIN -c "$here/ab.c" -o "$work/main.o"
+$cc "$work/main.o" "$work/o.o" "$work/n.o" "$work/s.o" "$work/old/libhmac.a" \
+    "$work/new/libhmac.a" -lsodium -o "$work/ab"
+
 echo "# best of $rounds alternating rounds; ticks per call (rdtsc on x86-64)"
 if [ -n "$many" ]; then
     "$work/ab" "$rounds" "$sizes" "$many" "$many_n"
