@@ -44,48 +44,46 @@ typedef struct {
     unsigned need; /* HMAC_CPU_* bits the kernel needs */
 } kernel;
 
-#define K(name, fn, hmac, width, need) {name, fn, hmac, width, need}
-
 static const kernel k256[] = {
-    K("single", sha256_lanes_single, NULL, 1, 0),
+    {"single", sha256_lanes_single, NULL, 1, 0},
 #if defined(HMAC_HAVE_X86_SHANI)
-    K("shani-x2", sha256_lanes_shani_x2, sha256_hmac_lanes_shani_x2, 2,
-      HMAC_CPU_SHA256_HW),
-    K("shani-x3", sha256_lanes_shani_x3, sha256_hmac_lanes_shani_x3, 3,
-      HMAC_CPU_SHA256_HW),
+    {"shani-x2", sha256_lanes_shani_x2, sha256_hmac_lanes_shani_x2, 2,
+     HMAC_CPU_SHA256_HW},
+    {"shani-x3", sha256_lanes_shani_x3, sha256_hmac_lanes_shani_x3, 3,
+     HMAC_CPU_SHA256_HW},
 #endif
 #if defined(HMAC_HAVE_ARM_SHA2)
-    K("armv8-x2", sha256_lanes_armv8_x2, NULL, 2, HMAC_CPU_SHA256_HW),
+    {"armv8-x2", sha256_lanes_armv8_x2, NULL, 2, HMAC_CPU_SHA256_HW},
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
-    K("avx2-x8", sha256_lanes_avx2, sha256_hmac_lanes_avx2, 8,
-      HMAC_CPU_AVX2_LANES),
+    {"avx2-x8", sha256_lanes_avx2, sha256_hmac_lanes_avx2, 8,
+     HMAC_CPU_AVX2_LANES},
 #endif
 #if defined(HMAC_HAVE_X86_AVX512_LANES)
-    K("vl-x8", sha256_lanes_avx512vl, sha256_hmac_lanes_avx512vl, 8,
-      HMAC_CPU_AVX512_LANES),
-    K("zmm-x16", sha256_lanes_avx512, sha256_hmac_lanes_avx512, 16,
-      HMAC_CPU_AVX512_LANES),
+    {"vl-x8", sha256_lanes_avx512vl, sha256_hmac_lanes_avx512vl, 8,
+     HMAC_CPU_AVX512_LANES},
+    {"zmm-x16", sha256_lanes_avx512, sha256_hmac_lanes_avx512, 16,
+     HMAC_CPU_AVX512_LANES},
 #endif
 };
 
 static const kernel k512[] = {
-    K("single", sha512_lanes_single, NULL, 1, 0),
+    {"single", sha512_lanes_single, NULL, 1, 0},
     /* Over sha512_compress2: the assembly's shared schedule on x86,
      * two single streams where no backend pairs them. */
-    K("pair-x2", sha512_lanes_x2, NULL, 2, 0),
+    {"pair-x2", sha512_lanes_x2, NULL, 2, 0},
 #if defined(HMAC_HAVE_ARM_SHA512)
-    K("armv8-x2", sha512_lanes_armv8_x2, NULL, 2, HMAC_CPU_SHA512_HW),
+    {"armv8-x2", sha512_lanes_armv8_x2, NULL, 2, HMAC_CPU_SHA512_HW},
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
-    K("avx2-x4", sha512_lanes_avx2, sha512_hmac_lanes_avx2, 4,
-      HMAC_CPU_AVX2_LANES),
+    {"avx2-x4", sha512_lanes_avx2, sha512_hmac_lanes_avx2, 4,
+     HMAC_CPU_AVX2_LANES},
 #endif
 #if defined(HMAC_HAVE_X86_AVX512_LANES)
-    K("vl-x4", sha512_lanes_avx512vl, sha512_hmac_lanes_avx512vl, 4,
-      HMAC_CPU_AVX512_LANES),
-    K("zmm-x8", sha512_lanes_avx512, sha512_hmac_lanes_avx512, 8,
-      HMAC_CPU_AVX512_LANES),
+    {"vl-x4", sha512_lanes_avx512vl, sha512_hmac_lanes_avx512vl, 4,
+     HMAC_CPU_AVX512_LANES},
+    {"zmm-x8", sha512_lanes_avx512, sha512_hmac_lanes_avx512, 8,
+     HMAC_CPU_AVX512_LANES},
 #endif
 };
 
@@ -186,12 +184,33 @@ static size_t find(const hash *h, lanes_fn *fn, lanes_hmac_fn *hfn)
     return NK;
 }
 
-/* Appends "name(m)" to a plan's text. */
-static void plan_add(char *s, size_t cap, const char *name, size_t m)
-{
-    size_t len = strlen(s);
+/* A plan's text: groups "name(m)" joined by '+', a run of equal groups
+ * written once as "count*name(m)". */
+typedef struct {
+    char s[96];
+    const char *name; /* the last group's */
+    size_t m, count, at; /* at: where the last group's text starts */
+} plan;
 
-    snprintf(s + len, cap - len, "%s%s(%zu)", len ? "+" : "", name, m);
+static void plan_add(plan *p, const char *name, size_t m)
+{
+    size_t len = strlen(p->s);
+
+    if (p->count > 0 && p->name == name && p->m == m) {
+        p->count++;
+        snprintf(p->s + p->at, sizeof p->s - p->at, "%zu*%s(%zu)", p->count,
+                 name, m);
+        return;
+    }
+    if (len > 0 && len + 1 < sizeof p->s) {
+        p->s[len++] = '+';
+        p->s[len] = '\0';
+    }
+    p->name = name;
+    p->m = m;
+    p->count = 1;
+    p->at = len;
+    snprintf(p->s + len, sizeof p->s - len, "%s(%zu)", name, m);
 }
 
 static int report(const hash *h, unsigned have, int hmac, size_t nblk,
@@ -232,7 +251,7 @@ static int report(const hash *h, unsigned have, int hmac, size_t nblk,
     printf("%3s %-28s %8s %-28s %8s %9s\n", "n", "best", "ns", "cpu.c's pick",
            "ns", "pick/best");
     for (n = 1; n <= NMAX; n++) {
-        char bs[96] = "", ps[96] = "";
+        plan bs = {"", NULL, 0, 0, 0}, ps = {"", NULL, 0, 0, 0};
         double pc = 0, per = (double)(n * nblk);
         size_t i, g, left;
         int known = 1;
@@ -240,7 +259,7 @@ static int report(const hash *h, unsigned have, int hmac, size_t nblk,
         for (left = n; left > 0; left -= g) {
             k = first[left];
             g = left < h->k[k].width ? left : h->k[k].width;
-            plan_add(bs, sizeof bs, h->k[k].name, g);
+            plan_add(&bs, h->k[k].name, g);
         }
         /* lanes.c's run_groups (the hash), hash_many_hmac's groups (the
          * fused HMAC: where cpu.c names no fused kernel, the rest goes to
@@ -251,12 +270,12 @@ static int report(const hash *h, unsigned have, int hmac, size_t nblk,
 
                 k = kp.hmac ? find(h, NULL, kp.hmac) : NK;
                 if (k == NK) {
-                    plan_add(ps, sizeof ps, "two-stages", n - i);
+                    plan_add(&ps, "two-stages", n - i);
                     known = 0;
                     break;
                 }
                 g = n - i < kp.width ? n - i : kp.width;
-                plan_add(ps, sizeof ps, h->k[k].name, g);
+                plan_add(&ps, h->k[k].name, g);
                 pc += t[k][g];
             }
         } else {
@@ -268,23 +287,24 @@ static int report(const hash *h, unsigned have, int hmac, size_t nblk,
                 k = find(h, kg.fn, NULL);
                 g = n - i < kg.width ? n - i : kg.width;
                 if (k == NK || t[k][g] == 0) {
-                    plan_add(ps, sizeof ps, "?", g);
+                    plan_add(&ps, "?", g);
                     known = 0;
                     continue;
                 }
-                plan_add(ps, sizeof ps, h->k[k].name, g);
+                plan_add(&ps, h->k[k].name, g);
                 pc += t[k][g];
             }
         }
         if (known) {
             int mark = pc / best[n] > 1.03;
 
-            printf("%3zu %-28s %8.1f %-28s %8.1f %8.3f%s\n", n, bs,
-                   best[n] / per, ps, pc / per, pc / best[n], mark ? " *" : "");
+            printf("%3zu %-28s %8.1f %-28s %8.1f %8.3f%s\n", n, bs.s,
+                   best[n] / per, ps.s, pc / per, pc / best[n],
+                   mark ? " *" : "");
             marks += (size_t)mark;
         } else {
-            printf("%3zu %-28s %8.1f %-28s %8s %9s\n", n, bs, best[n] / per,
-                   ps, "-", "-");
+            printf("%3zu %-28s %8.1f %-28s %8s %9s\n", n, bs.s, best[n] / per,
+                   ps.s, "-", "-");
         }
     }
     return (int)marks;

@@ -2,14 +2,14 @@
  * lanes.c - the x86 lane kernels alone, a commit's against the working
  * tree's, in one process: each kernel (AVX-512 SHA-256 x16 and SHA-512
  * x8, AVX2 SHA-256 x8 and SHA-512 x4, AVX-512VL SHA-256 x8 and SHA-512
- * x4, the SHA-NI SHA-256 streams x2 and x3) advances every lane over the same blocks, old and new in
- * alternation, round by round; the best time of
- * the rounds is kept. What `_many` adds around them (planning, padding,
+ * x4, the SHA-NI SHA-256 streams x2 and x3) advances every lane over the
+ * same blocks, old and new in alternation, round by round; the best time
+ * of the rounds is kept. What `_many` adds around them (planning, padding,
  * the scheduler) is left out, so a change to a kernel shows at its own
- * size. bench/inproc/lanes.sh builds it.
+ * size. bench/inproc/ab.sh --lanes builds it.
  *
  * The kernels are compiled twice with their names changed to o_* and
- * n_* (see lanes.sh); each has the lanes_fn contract of src/internal.h.
+ * n_* (see ab.sh); each has the lanes_fn contract of src/internal.h.
  * Message data: `bytes` per lane, from a pool of `pool` bytes walked
  * forward (a pool larger than the caches measures data from memory; the
  * default, one batch, stays in cache).

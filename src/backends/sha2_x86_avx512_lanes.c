@@ -324,7 +324,7 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
 
 /* ---- SHA-256, 8 lanes in 256-bit registers ------------------------------
  * The AVX2 kernel's code (sha256_x8_lanes.h) with the AVX-512VL
- * operations above on ymm registers (VPRORD, VPTERNLOGD). For 7 to 9
+ * operations above on ymm registers (VPRORD, VPTERNLOGD). For 6 to 10
  * messages it beats both the SHA-NI streams and the x16 kernel, for the
  * reason the SHA-512 x4 kernel below beats x8 (see there and cpu.c). */
 #undef VOP
