@@ -365,20 +365,20 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * Processor", SHA-NI, AVX2, AVX-512), many vs the single stream over
  * 1..16 messages of 64 B (HMAC) and 4 KiB (hash), every feature subset
  * forced through hmac_cpu_force:
- * - SHA-256: interleaved SHA-NI streams (x2/x3, below) beat the x16
- *   AVX-512 kernel (one call ~380 ns a block, whatever the lanes used)
- *   up to 9 lanes. The x8 kernel in ymm registers (AVX-512VL) costs
- *   about 0.72 of an x16 call, so it takes 6 to 10 lanes (9 and 10: one
- *   call and SHA-NI streams for the rest), and x16 11 and more.
- *   hmac-bench-picks (bench/picks.c, ns per lane block, 4 KiB and
- *   128 B a lane, five runs) had x8 at 6 lanes 0.83-0.96 of three
- *   SHA-NI pairs' time (fused HMAC 0.79-0.86), and x8 plus a pair
- *   0.88-0.95 of x16 at 10 (fused HMAC 0.82-0.99); _many against x8
- *   from 7 and x16 from 10, time new/old over 64 B and 4 KiB: 0.91-0.99
- *   at 6, 0.88-0.99 at 10, 1.00 at 7 and 11 (bench/inproc/ab.sh --rounds
- *   200 --many 64,4096 --many-n N, two runs each). Without SHA-NI, x8 from 2 and x16 from 9. AVX2 x8 (~460
- *   ns a call) never beats one SHA-NI stream, so it runs only without
- *   SHA-NI; over the portable core (~375 ns a block) lanes win from 2.
+ * - SHA-256: interleaved SHA-NI streams (x2/x3, below) beat the x16 AVX-512
+ *   kernel (one call ~380 ns a block, whatever the lanes used) up to 9
+ *   lanes. The x8 kernel in ymm registers (AVX-512VL) costs about 0.72 of
+ *   an x16 call, so it takes 6 to 10 lanes (9 and 10: one call and SHA-NI
+ *   streams for the rest), and x16 11 and more. hmac-bench-picks
+ *   (bench/picks.c, ns per lane block, 4 KiB and 128 B a lane, five runs)
+ *   had x8 at 6 lanes 0.83-0.96 of three SHA-NI pairs' time (fused HMAC
+ *   0.79-0.86), and x8 plus a pair 0.88-0.95 of x16 at 10 (fused HMAC
+ *   0.82-0.99); _many against x8 from 7 and x16 from 10, time new/old over
+ *   64 B and 4 KiB: 0.91-0.99 at 6, 0.88-0.99 at 10, 1.00 at 7 and 11
+ *   (bench/inproc/ab.sh --rounds 200 --many 64,4096 --many-n N, two runs
+ *   each). Without SHA-NI, x8 from 2 and x16 from 9. AVX2 x8 (~460 ns a
+ *   call) never beats one SHA-NI stream, so it runs only without SHA-NI;
+ *   over the portable core (~375 ns a block) lanes win from 2.
  * - SHA-512: no SHA-512 instructions, so one stream runs scalar rounds
  *   (the AVX2/AVX-512 assembly, ~190-200 ns a block). With AVX-512, x4
  *   in ymm registers (AVX-512VL) for 2 to 4 lanes and x8 in zmm from 5:
