@@ -374,9 +374,9 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  *   had x8 at 6 lanes 0.83-0.96 of three SHA-NI pairs' time (fused HMAC
  *   0.79-0.86), and x8 plus a pair 0.88-0.95 of x16 at 10 (fused HMAC
  *   0.82-0.99); _many against x8 from 7 and x16 from 10, time new/old over
- *   64 B and 4 KiB: 0.91-0.99 at 6, 0.88-0.99 at 10, 1.00 at 7 and 11
- *   (bench/inproc/ab.sh --rounds 200 --many 64,4096 --many-n N, two runs
- *   each). Without SHA-NI, x8 from 2 and x16 from 9. AVX2 x8 (~460 ns a
+ *   64 B and 4 KiB: 0.91-0.99 at 6, 0.88-0.99 at 10, 0.98-1.02 at 7 and
+ *   11 (bench/inproc/ab.sh --rounds 200 --many 64,4096 --many-n N, two
+ *   runs each, one at 11). Without SHA-NI, x8 from 2 and x16 from 9. AVX2 x8 (~460 ns a
  *   call) never beats one SHA-NI stream, so it runs only without SHA-NI;
  *   over the portable core (~375 ns a block) lanes win from 2.
  * - SHA-512: no SHA-512 instructions, so one stream runs scalar rounds
