@@ -10,8 +10,9 @@
  * best round. Then, for n = 1..16 lanes in flight:
  *   best  the cheapest plan (groups of lanes, each one kernel call),
  *         found over every kernel by dynamic programming on the timings
- *   pick  the plan lanes.c runs: cpu.c's kernel for n, in whole groups of
- *         its width, and a last group with the kernel cpu.c picks for it
+ *   pick  the plan lanes.c runs: cpu.c's kernel for n, for as many
+ *         lanes as lanes_span gives it, then the kernel cpu.c picks for
+ *         the rest, and so on
  * and prints both with pick/best; a '*' marks pick/best above 1.03, where
  * cpu.c's rows are worth revisiting (confirm with bench/inproc/ab.sh
  * --many, which times the whole _many call).
@@ -23,7 +24,8 @@
  *   --bytes B   bytes a lane for the hash rows, a multiple of 128
  *               (default 4096, as cpu.c's thresholds were measured)
  *   --subsets   also every subset of the CPU's lane features (as CPUs
- *               without SHA-NI or without AVX-512 would run), through the
+ *               without SHA-NI or without AVX-512 would run; on Zen 4,
+ *               also without HMAC_CPU_ZEN4: Intel's rows), through the
  *               test hook hmac_cpu_force
  * Times are ns per lane block (clock_gettime), in cache.
  */
@@ -99,7 +101,8 @@ typedef struct {
 
 static const hash hashes[] = {
     {"SHA-256", k256, sizeof k256 / sizeof k256[0], 64, 2,
-     HMAC_CPU_SHA256_HW | HMAC_CPU_AVX2_LANES | HMAC_CPU_AVX512_LANES,
+     HMAC_CPU_SHA256_HW | HMAC_CPU_AVX2_LANES | HMAC_CPU_AVX512_LANES |
+         HMAC_CPU_ZEN4,
      sha256_lanes_pick, sha256_hmac_pick},
     {"SHA-512", k512, sizeof k512 / sizeof k512[0], 128, 1,
      HMAC_CPU_SHA512_HW | HMAC_CPU_SHA512_AVX512 | HMAC_CPU_AVX2_LANES |
@@ -279,20 +282,22 @@ static int report(const hash *h, unsigned have, int hmac, size_t nblk,
                 pc += t[k][g];
             }
         } else {
-            lanes_kernel kp = h->pick(n);
+            size_t end;
 
-            for (i = 0; i < n; i += g) {
-                lanes_kernel kg = n - i < kp.width ? h->pick(n - i) : kp;
+            for (i = 0; i < n;) {
+                lanes_kernel kg = h->pick(n - i);
 
                 k = find(h, kg.fn, NULL);
-                g = n - i < kg.width ? n - i : kg.width;
-                if (k == NK || t[k][g] == 0) {
-                    plan_add(&ps, "?", g);
-                    known = 0;
-                    continue;
+                for (end = i + lanes_span(n - i, kg); i < end; i += g) {
+                    g = end - i < kg.width ? end - i : kg.width;
+                    if (k == NK || t[k][g] == 0) {
+                        plan_add(&ps, "?", g);
+                        known = 0;
+                        continue;
+                    }
+                    plan_add(&ps, h->k[k].name, g);
+                    pc += t[k][g];
                 }
-                plan_add(&ps, h->k[k].name, g);
-                pc += t[k][g];
             }
         }
         if (known) {

@@ -49,7 +49,7 @@ set(HMAC_PUBLIC_SYMBOLS
 )
 
 set(HMAC_INTERNAL_SYMBOLS
-  lanes_run sha256_lanes_single sha512_lanes_single sha256_lanes_pick sha512_lanes_pick
+  lanes_run lanes_span sha256_lanes_single sha512_lanes_single sha256_lanes_pick sha512_lanes_pick
   sha256_lanes_shani_x2 sha256_lanes_shani_x3 sha256_lanes_armv8_x2 sha512_lanes_armv8_x2
   sha256_lanes_avx512 sha512_lanes_avx512 sha256_lanes_avx2 sha512_lanes_avx2
   sha256_hmac_lanes_avx512 sha512_hmac_lanes_avx512 sha256_hmac_lanes_avx2

@@ -154,6 +154,14 @@ static unsigned cpu_detect_hw(void)
     }
 #  endif
     f |= cpu_detect_x86_lanes(r7, avx_os, xcr0);
+    /* "AuthenticAMD" (EBX, EDX, ECX of leaf 0), family 0xF + extended
+     * family 0xA = 19h: the CPUs the Zen 4 rows below were measured on
+     * (Zen 3 shares the family, but has no AVX-512 for those rows). */
+    if (max[1] == 0x68747541u && max[3] == 0x69746e65u &&
+        max[2] == 0x444d4163u && ((r1[0] >> 8) & 0xf) == 0xf &&
+        ((r1[0] >> 20) & 0xff) == 0xa) {
+        f |= HMAC_CPU_ZEN4;
+    }
     return f;
 }
 #elif defined(HMAC_HAVE_ARM_SHA2) || defined(HMAC_HAVE_ARM_SHA512)
@@ -392,9 +400,21 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  *   12. AVX2 x4 (~560 ns a call, for CPUs without AVX-512) from 3: 0.94x
  *   at 2 lanes, measured against the C AVX2 single stream before the
  *   assembly landed.
- * AMD Zen 4 (SHA-NI, AVX-512 on 256-bit units) is unmeasured: it takes
- * the same rows, and its SHA-NI is faster relative to the vector units,
- * so its SHA-256 threshold is likely higher; measure before trusting it.
+ * AMD Zen 4 ("AMD EPYC", family 19h model 17, SHA-NI, AVX-512 on
+ * 256-bit units; HMAC_CPU_ZEN4) has its own SHA-256 rows. Its SHA-NI
+ * streams run a block in 0.54-0.61 of one stream's time (Intel: 0.8), as
+ * fast per lane as a full x16 call, so a hash takes SHA-NI streams below
+ * 16 messages and never the x8 kernel: hmac-bench-picks (4 KiB and 128 B
+ * a lane, two runs each) had the Intel picks at 1.07-1.40x the best plan
+ * at 6, 7, 9 and 11-14 messages; x16 at 15 and 16 took 0.86-1.10 of the
+ * streams' time (short messages favour x16, long ones the streams). For
+ * the fused HMAC of short messages x8 wins from 8 (0.87-0.95 of four
+ * pairs' time; 0.99-1.04 at 7) and x16 from 13 (1.00-1.03 of x8 plus
+ * streams; the Intel x16 at 11 and 12 was 1.10-1.22x). _many against the
+ * Intel rows there, SHA-256 and HMAC-SHA-256, 64 B and 4 KiB, time
+ * new/old: 0.74-0.97 at 6, 7, 9, 11 and 12, 0.85-1.00 at 13 (ab.sh as
+ * above, two runs each). The SHA-512 rows measured within 1.02 of the
+ * best plan there, and stay shared.
  * hmac-bench-picks, on the CPU at hand, times every kernel at every lane
  * count and marks each n where these rows' plan is over 1.03x the
  * fastest (--subsets: also the feature subsets other CPUs have). */
@@ -417,11 +437,18 @@ typedef struct {
     size_t hmac_from;
 } lanes_row;
 
+/* A `from` no lane count reaches: the row serves the fused HMAC only. */
+#  define LANES_NEVER ((size_t)-1)
+
 static const lanes_row sha256_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
-    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
+     {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 16, 13},
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
+     {sha256_lanes_avx512vl, 8, sha256_hmac_lanes_avx512vl}, LANES_NEVER, 8},
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, HMAC_CPU_ZEN4,
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 11, 11},
-    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, 0,
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, HMAC_CPU_ZEN4,
      {sha256_lanes_avx512vl, 8, sha256_hmac_lanes_avx512vl}, 6, 6},
     {HMAC_CPU_AVX512_LANES, HMAC_CPU_SHA256_HW,
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 9, 9},

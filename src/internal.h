@@ -231,7 +231,10 @@ int sha256_hmac_fused(uint8_t *out, size_t outlen, const uint32_t iv[8],
  * SHA-512 x4) and AVX-512 F/BW/VL (SHA-256 x16, SHA-512 x8). */
 #define HMAC_CPU_AVX2_LANES 8u
 #define HMAC_CPU_AVX512_LANES 16u
-#define HMAC_CPU_ALL 31u
+/* x86: an AMD family 19h CPU (Zen 3, Zen 4). Not a backend but a pick
+ * policy: its SHA-NI streams match the lane kernels (cpu.c's rows). */
+#define HMAC_CPU_ZEN4 32u
+#define HMAC_CPU_ALL 63u
 unsigned hmac_cpu_force(unsigned mask);
 
 /* ---- many messages per call: the lane seam ------------------------------
@@ -281,6 +284,12 @@ typedef struct lanes_kernel {
  * names the kernel for a given number of lanes in flight. */
 void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
                lanes_kernel (*pick)(size_t active));
+/* How many of `left` lanes the kernel k (picked for left) takes before
+ * the rest is picked again: all of them in groups of its width when the
+ * width divides left, else one group (so that an odd count of SHA-NI
+ * streams runs one x3 group, then pairs). lanes.c and hmac-bench-picks
+ * plan with it. */
+size_t lanes_span(size_t left, lanes_kernel k);
 
 /* The width-1 kernels: the single-stream compression (whatever backend
  * runs) over each lane in turn. */

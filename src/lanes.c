@@ -38,21 +38,30 @@ static int lane_seek(lane *l)
     return 0;
 }
 
-/* Runs chain[0..n) over data[0..n) for nblocks blocks: whole groups of
- * the kernel's width; a last, partial group gets the kernel picked for
- * its own size (9 SHA-512 lanes: one x8 call and one single stream, not
- * two x8 calls). */
+size_t lanes_span(size_t left, lanes_kernel k)
+{
+    if (left % k.width == 0) {
+        return left;
+    }
+    return left < k.width ? left : k.width;
+}
+
+/* Runs chain[0..n) over data[0..n) for nblocks blocks, in the groups
+ * lanes_span gives: 9 SHA-512 lanes take one x8 call and one single
+ * stream (not two x8 calls), 7 SHA-NI lanes one x3 group and two pairs
+ * (not two x3 groups and a single stream). */
 static void run_groups(void *chain[], const uint8_t *data[], size_t n,
                        size_t nblocks, lanes_kernel (*pick)(size_t active))
 {
-    lanes_kernel k = pick(n);
-    size_t i, g;
+    size_t i = 0, end, g;
 
-    for (i = 0; i < n; i += g) {
-        lanes_kernel kg = n - i < k.width ? pick(n - i) : k;
+    while (i < n) {
+        lanes_kernel k = pick(n - i);
 
-        g = n - i < kg.width ? n - i : kg.width;
-        kg.fn(chain + i, data + i, g, nblocks);
+        for (end = i + lanes_span(n - i, k); i < end; i += g) {
+            g = end - i < k.width ? end - i : k.width;
+            k.fn(chain + i, data + i, g, nblocks);
+        }
     }
 }
 
