@@ -446,7 +446,10 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * Intel rows there, SHA-256 and HMAC-SHA-256, 64 B and 4 KiB, time
  * new/old: 0.74-0.97 at 6, 7, 9, 11 and 12, 0.85-1.00 at 13 (ab.sh as
  * above, two runs each). The SHA-512 rows measured within 1.02 of the
- * best plan there, and stay shared.
+ * best plan there, and stay shared; only the x8 kernel itself differs
+ * there: its block loop in assembly (sha512_x86_asm.S, 0.90-0.95 of the
+ * C kernel's _many time from 4 KiB up), on Zen 4 only because the Intel
+ * CPU has not run it.
  * hmac-bench-picks, on the CPU at hand, times every kernel at every lane
  * count and marks each n where these rows' plan is over 1.03x the
  * fastest (--subsets: also the feature subsets other CPUs have). */
@@ -494,6 +497,12 @@ static const lanes_row sha256_rows[] = {
 };
 
 static const lanes_row sha512_rows[] = {
+#  if defined(HMAC_HAVE_X86_AVX512_LANES) && defined(HMAC_HAVE_X86_ASM)
+    /* Zen 4: the x8 block loop in assembly (its comment in
+     * sha512_x86_asm.S); the fused HMAC stays the C kernel's. */
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_ZEN4, 0,
+     {sha512_lanes_avx512_asm, 8, sha512_hmac_lanes_avx512}, 5, 5},
+#  endif
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES, 0,
      {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 5, 5},

@@ -326,6 +326,15 @@ lanes_fn sha256_lanes_avx512vl; /* width 8 */
 lanes_fn sha512_lanes_avx512vl; /* width 4 */
 lanes_hmac_fn sha256_hmac_lanes_avx512vl;
 lanes_hmac_fn sha512_hmac_lanes_avx512vl;
+#  if defined(HMAC_HAVE_X86_ASM)
+/* SHA-512 x8 with its blocks in assembly (sha512_x86_asm.S: every
+ * register placed by hand; cpu.c picks it on AMD Zen 4), and that block
+ * loop: st[8 * j + i] is word j of lane i's chaining value, p[i] lane
+ * i's blocks; nblocks may be 0. */
+lanes_fn sha512_lanes_avx512_asm; /* width 8 */
+void sha512_x8_blocks_avx512_asm(uint64_t st[64], const uint8_t *const p[8],
+                                 size_t nblocks);
+#  endif
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
 lanes_fn sha256_lanes_avx2;   /* width 8 */

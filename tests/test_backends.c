@@ -210,6 +210,10 @@ static const lane_kernel_row lane_kernels[] = {
     {"SHA-512 x8 AVX-512", sha512_lanes_avx512, 8, 1, HMAC_CPU_AVX512_LANES},
     {"SHA-256 x8 AVX-512VL", sha256_lanes_avx512vl, 8, 0, HMAC_CPU_AVX512_LANES},
     {"SHA-512 x4 AVX-512VL", sha512_lanes_avx512vl, 4, 1, HMAC_CPU_AVX512_LANES},
+#  if defined(HMAC_HAVE_X86_ASM)
+    {"SHA-512 x8 AVX-512 assembly", sha512_lanes_avx512_asm, 8, 1,
+     HMAC_CPU_AVX512_LANES},
+#  endif
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
     {"SHA-256 x8 AVX2", sha256_lanes_avx2, 8, 0, HMAC_CPU_AVX2_LANES},

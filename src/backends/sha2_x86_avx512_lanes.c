@@ -451,6 +451,30 @@ void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
     hmac_memzero(st, sizeof st);
 }
 
+#if defined(HMAC_HAVE_X86_ASM)
+/* sha512_lanes_avx512 with the block loop in assembly: the same
+ * transposes around it, through memory (st). */
+void sha512_lanes_avx512_asm(void *const chain[], const uint8_t *const data[],
+                             size_t n, size_t nblocks)
+{
+    const uint8_t *p[8];
+    __m512i st[8];
+    size_t i;
+
+    for (i = 0; i < 8; i++) {
+        p[i] = data[i < n ? i : 0];
+        st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
+    }
+    transpose_8x8_64(st);
+    sha512_x8_blocks_avx512_asm((uint64_t *)st, p, nblocks);
+    transpose_8x8_64(st);
+    for (i = 0; i < n; i++) {
+        _mm512_storeu_si512(chain[i], st[i]);
+    }
+    hmac_memzero(st, sizeof st);
+}
+#endif
+
 /* As sha256_hmac_lanes_avx512, for SHA-512 and SHA-384 (dlen 64, 48). */
 void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen,
                               const void *const chain[], const void *ochain,
