@@ -429,8 +429,13 @@ LANES_INLINE void sha512_x8_blocks(__m512i st[8], __m512i w[16],
     }
 }
 
-void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
-                         size_t n, size_t nblocks)
+/* The x8 kernel around its block loop: the C one (in_asm 0) or, where
+ * it is built, the assembly's (sha512_x86_asm.S; cpu.c picks it on AMD
+ * Zen 4), which keeps the schedule in registers (no w to wipe). Inlined
+ * into each entry point, so in_asm is a constant there. */
+LANES_INLINE void sha512_x8_lanes(void *const chain[],
+                                  const uint8_t *const data[], size_t n,
+                                  size_t nblocks, int in_asm)
 {
     const uint8_t *p[8];
     __m512i st[8], w[16];
@@ -441,37 +446,34 @@ void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
         st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
     }
     transpose_8x8_64(st);
-    sha512_x8_blocks(st, w, p, 0, nblocks);
-
+    if (in_asm) {
+#if defined(HMAC_HAVE_X86_ASM)
+        sha512_x8_blocks_avx512_asm((uint64_t *)st, p, nblocks);
+#endif
+    } else {
+        sha512_x8_blocks(st, w, p, 0, nblocks);
+    }
     transpose_8x8_64(st);
     for (i = 0; i < n; i++) {
         _mm512_storeu_si512(chain[i], st[i]);
     }
-    hmac_memzero(w, sizeof w);
+    if (!in_asm) {
+        hmac_memzero(w, sizeof w);
+    }
     hmac_memzero(st, sizeof st);
 }
 
+void sha512_lanes_avx512(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
+    sha512_x8_lanes(chain, data, n, nblocks, 0);
+}
+
 #if defined(HMAC_HAVE_X86_ASM)
-/* sha512_lanes_avx512 with the block loop in assembly: the same
- * transposes around it, through memory (st). */
 void sha512_lanes_avx512_asm(void *const chain[], const uint8_t *const data[],
                              size_t n, size_t nblocks)
 {
-    const uint8_t *p[8];
-    __m512i st[8];
-    size_t i;
-
-    for (i = 0; i < 8; i++) {
-        p[i] = data[i < n ? i : 0];
-        st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
-    }
-    transpose_8x8_64(st);
-    sha512_x8_blocks_avx512_asm((uint64_t *)st, p, nblocks);
-    transpose_8x8_64(st);
-    for (i = 0; i < n; i++) {
-        _mm512_storeu_si512(chain[i], st[i]);
-    }
-    hmac_memzero(st, sizeof st);
+    sha512_x8_lanes(chain, data, n, nblocks, 1);
 }
 #endif
 
