@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The x86-64 assembly (src/backends/sha512_x86_asm.S) must assemble to the
-# same instructions for Mach-O (macOS) as for ELF (Linux), where it runs
-# and is tested. macOS is never run here, and Darwin's assembler differs in
+# The x86-64 assembly (src/backends/sha512_x86_asm.S, sha256_x86_asm.S)
+# must assemble to the same instructions for Mach-O (macOS) as for ELF
+# (Linux), where it runs and is tested. macOS is never run here, and Darwin's assembler differs in
 # one way that matters: in a .macro without named parameters it reads $1,
 # $2 ... as positional arguments, so `add $128, %rax` there becomes
 # `add 28, %rax` (a load from address 28). clang's integrated assembler
@@ -22,20 +22,22 @@ objdump=$(command -v llvm-objdump || ls /usr/lib/llvm-*/bin/llvm-objdump 2>/dev/
 mkdir -p "$WORK/include"
 : > "$WORK/include/internal_prefix.h"
 
-listing() { # target -> normalised instruction list on stdout
-  clang -target "$1" -DHMAC_HAVE_X86_ASM -I "$WORK/include" -I "$SRC/src" \
-    -c "$SRC/src/backends/sha512_x86_asm.S" -o "$WORK/$1.o"
-  "$objdump" -d --no-show-raw-insn --no-leading-addr "$WORK/$1.o" |
+listing() { # file target -> normalised instruction list on stdout
+  clang -target "$2" -DHMAC_HAVE_X86_ASM -I "$WORK/include" -I "$SRC/src" \
+    -c "$SRC/src/backends/$1" -o "$WORK/$2.o"
+  "$objdump" -d --no-show-raw-insn --no-leading-addr "$WORK/$2.o" |
     grep -E '^[[:space:]]' |
     sed -E 's/#.*$//; s/<[^>]*>//g; s/-?(0x)?[0-9a-f]*\(%rip\)/(%rip)/g; s/[[:space:]]+/ /g; s/ $//'
 }
-listing x86_64-linux-gnu > "$WORK/elf.txt"
-listing x86_64-apple-macos11 > "$WORK/macho.txt"
-n=$(wc -l < "$WORK/elf.txt")
-[ "$n" -gt 1000 ] || { echo "asm-targets: only $n instructions assembled"; exit 1; }
-if ! diff "$WORK/elf.txt" "$WORK/macho.txt" > "$WORK/diff.txt"; then
-  echo "asm-targets: FAIL, Mach-O and ELF differ (first lines of $WORK/diff.txt):"
-  head -20 "$WORK/diff.txt"
-  exit 1
-fi
-echo "asm-targets: PASS ($n instructions, the same for ELF and Mach-O)"
+for f in sha512_x86_asm.S sha256_x86_asm.S; do
+  listing "$f" x86_64-linux-gnu > "$WORK/elf.txt"
+  listing "$f" x86_64-apple-macos11 > "$WORK/macho.txt"
+  n=$(wc -l < "$WORK/elf.txt")
+  [ "$n" -gt 1000 ] || { echo "asm-targets: $f: only $n instructions assembled"; exit 1; }
+  if ! diff "$WORK/elf.txt" "$WORK/macho.txt" > "$WORK/diff.txt"; then
+    echo "asm-targets: FAIL, $f: Mach-O and ELF differ (first lines of $WORK/diff.txt):"
+    head -20 "$WORK/diff.txt"
+    exit 1
+  fi
+  echo "asm-targets: PASS, $f ($n instructions, the same for ELF and Mach-O)"
+done

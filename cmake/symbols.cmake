@@ -52,7 +52,8 @@ set(HMAC_INTERNAL_SYMBOLS
   lanes_run lanes_span sha256_lanes_single sha512_lanes_single sha256_lanes_pick sha512_lanes_pick
   sha256_lanes_shani_x2 sha256_lanes_shani_x3 sha256_lanes_armv8_x2 sha512_lanes_armv8_x2
   sha256_lanes_avx512 sha512_lanes_avx512 sha512_lanes_avx512_asm
-  sha512_x8_blocks_avx512_asm sha256_lanes_avx2 sha512_lanes_avx2
+  sha512_x8_blocks_avx512_asm sha256_lanes_avx512_asm sha256_x16_blocks_avx512_asm
+  sha256_lanes_avx2 sha512_lanes_avx2
   sha256_hmac_lanes_avx512 sha512_hmac_lanes_avx512 sha256_hmac_lanes_avx2
   sha512_hmac_lanes_avx2 hash_many_hmac sha256_hmac_pick sha512_hmac_pick
   sha256_lanes_avx512vl sha512_lanes_avx512vl sha256_hmac_lanes_avx512vl

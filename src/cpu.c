@@ -435,11 +435,17 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * AMD Zen 4 ("AMD EPYC", family 19h model 17, SHA-NI, AVX-512 on
  * 256-bit units; HMAC_CPU_ZEN4) has its own SHA-256 rows. Its SHA-NI
  * streams run a block in 0.54-0.61 of one stream's time (Intel: 0.8), as
- * fast per lane as a full x16 call, so a hash takes SHA-NI streams below
- * 16 messages and never the x8 kernel: hmac-bench-picks (4 KiB and 128 B
+ * fast per lane as a C x16 call, so a hash takes SHA-NI streams below
+ * 15 messages and never the x8 kernel: hmac-bench-picks (4 KiB and 128 B
  * a lane, two runs each) had the Intel picks at 1.07-1.40x the best plan
- * at 6, 7, 9 and 11-14 messages; x16 at 15 and 16 took 0.86-1.10 of the
- * streams' time (short messages favour x16, long ones the streams). For
+ * at 6, 7, 9 and 11-14 messages. With x16's block loop in assembly
+ * (sha256_x86_asm.S: 0.81 of the C kernel's time a lane block, 4 KiB in
+ * cache) x16 takes 15 and 16: _many time against the streams at 15,
+ * 0.93-0.97 (64 B and 4 KiB); at 14 it was 1.07 at 64 B. Three streams
+ * a group ran 3-5% faster than pairs a lane block in hmac-bench-picks,
+ * but threes wherever no lone lane is left measured 0.99-1.02 of pairs
+ * through _many at 8 and 12 messages (64 B, 4 KiB), so the streams pair
+ * as on Intel. For
  * the fused HMAC of short messages x8 wins from 8 (0.87-0.95 of four
  * pairs' time; 0.99-1.04 at 7) and x16 from 13 (1.00-1.03 of x8 plus
  * streams; the Intel x16 at 11 and 12 was 1.10-1.22x). _many against the
@@ -448,8 +454,8 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * above, two runs each). The SHA-512 rows measured within 1.02 of the
  * best plan there, and stay shared; only the x8 kernel itself differs
  * there: its block loop in assembly (sha512_x86_asm.S, 0.90-0.95 of the
- * C kernel's _many time from 4 KiB up), on Zen 4 only because the Intel
- * CPU has not run it.
+ * C kernel's _many time from 4 KiB up). Both assembly loops run on Zen 4
+ * only because the Intel CPU has not run them.
  * hmac-bench-picks, on the CPU at hand, times every kernel at every lane
  * count and marks each n where these rows' plan is over 1.03x the
  * fastest (--subsets: also the feature subsets other CPUs have). */
@@ -477,6 +483,11 @@ typedef struct {
 
 static const lanes_row sha256_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
+#    if defined(HMAC_HAVE_X86_ASM)
+    /* Zen 4: the x16 block loop in assembly (sha256_x86_asm.S). */
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
+     {sha256_lanes_avx512_asm, 16, sha256_hmac_lanes_avx512}, 15, 13},
+#    endif
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 16, 13},
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,

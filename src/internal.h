@@ -334,6 +334,11 @@ lanes_hmac_fn sha512_hmac_lanes_avx512vl;
 lanes_fn sha512_lanes_avx512_asm; /* width 8 */
 void sha512_x8_blocks_avx512_asm(uint64_t st[64], const uint8_t *const p[8],
                                  size_t nblocks);
+/* SHA-256 x16 the same way (sha256_x86_asm.S): st[16 * j + i] is word j
+ * of lane i's chaining value. */
+lanes_fn sha256_lanes_avx512_asm; /* width 16 */
+void sha256_x16_blocks_avx512_asm(uint32_t st[128],
+                                  const uint8_t *const p[16], size_t nblocks);
 #  endif
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)

@@ -213,6 +213,8 @@ static const lane_kernel_row lane_kernels[] = {
 #  if defined(HMAC_HAVE_X86_ASM)
     {"SHA-512 x8 AVX-512 assembly", sha512_lanes_avx512_asm, 8, 1,
      HMAC_CPU_AVX512_LANES},
+    {"SHA-256 x16 AVX-512 assembly", sha256_lanes_avx512_asm, 16, 0,
+     HMAC_CPU_AVX512_LANES},
 #  endif
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)

@@ -221,8 +221,8 @@ static void many_ptrs(const uint8_t *s, size_t n, const unsigned char *in[],
 }
 
 /* n messages of LMSG bytes through fn, with the key (KEYED: s) or none
- * (UNKEYED: a hash's _many; on AMD Zen 4, SHA-512's 8 one-block messages
- * run the x8 kernel's assembly block loop). */
+ * (UNKEYED: a hash's _many; on AMD Zen 4, SHA-512's 8 messages and
+ * SHA-256's 16 run the x8 and x16 kernels' assembly block loops). */
 #define KEYED , s
 #define UNKEYED
 #define MANY_CASE_(fn, n, key)                                               \
@@ -247,6 +247,7 @@ MANY_CASE(hmac_auth_hmacsha512_many, 16)
 
 MANY_CASE_(hmac_hash_sha256_many, 2, UNKEYED)
 MANY_CASE_(hmac_hash_sha512_many, 8, UNKEYED)
+MANY_CASE_(hmac_hash_sha256_many, 16, UNKEYED)
 
 /* Verification: the key and messages are fixed (secret, but the same in
  * both classes); the tags are the secret input. Class 0: the right tags
@@ -455,6 +456,8 @@ CASE(sha256_many_2, KEY + 2 * LMSG, make_hmac_hash_sha256_many_2,
      run_hmac_hash_sha256_many_2)
 CASE(sha512_many_8, KEY + 8 * LMSG, make_hmac_hash_sha512_many_8,
      run_hmac_hash_sha512_many_8)
+CASE(sha256_many_16, KEY + 16 * LMSG, make_hmac_hash_sha256_many_16,
+     run_hmac_hash_sha256_many_16)
 CASE(hmacsha256_verify, 32, make_verify256, run_verify256)
 CASE(hmacsha256_verify_many_3, 3 * 32, make_verify_many256,
      run_verify_many256)
@@ -497,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_hmacsha512_many_16),
         cmocka_unit_test(test_sha256_many_2),
         cmocka_unit_test(test_sha512_many_8),
+        cmocka_unit_test(test_sha256_many_16),
         cmocka_unit_test(test_hmacsha256_verify),
         cmocka_unit_test(test_hmacsha256_verify_many_3),
         cmocka_unit_test(test_hmacsha512256_verify_many_16),

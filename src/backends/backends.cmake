@@ -139,7 +139,8 @@ int main(void) {
   return (int)vgetq_lane_u64(b, 0);
 }")
 
-# The SHA-512 assembly (sha512_x86_asm.S, GNU assembler syntax): x86-64
+# The assembly (sha512_x86_asm.S; sha256_x86_asm.S, the SHA-256 x16 lanes'
+# block loop; GNU assembler syntax, platform macros in x86_asm.h): x86-64
 # with a GNU-compatible compiler driver (gcc, clang; ELF, Mach-O, MinGW),
 # never MSVC, which keeps the intrinsics backend. The probe assembles the
 # newest instructions the file uses; x32 (ILP32) is excluded, the file
@@ -164,8 +165,9 @@ int main(void) {
 }" HMAC_ASSEMBLES_X86_SHA512)
   if(HMAC_ASSEMBLES_X86_SHA512)
     enable_language(ASM)
-    message(STATUS "libhmac: backend HMAC_HAVE_X86_ASM (sha512_x86_asm.S)")
-    list(APPEND HMAC_BACKEND_SOURCES ${CMAKE_CURRENT_LIST_DIR}/sha512_x86_asm.S)
+    message(STATUS "libhmac: backend HMAC_HAVE_X86_ASM (sha512_x86_asm.S, sha256_x86_asm.S)")
+    list(APPEND HMAC_BACKEND_SOURCES ${CMAKE_CURRENT_LIST_DIR}/sha512_x86_asm.S
+         ${CMAKE_CURRENT_LIST_DIR}/sha256_x86_asm.S)
     list(APPEND HMAC_BACKEND_DEFINES HMAC_HAVE_X86_ASM)
   else()
     message(STATUS "libhmac: backend HMAC_HAVE_X86_ASM not supported by this compiler/target")

@@ -177,8 +177,13 @@ LANES_INLINE void sha256_x16_blocks(__m512i st[8], __m512i w[16],
     }
 }
 
-void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
-                         size_t n, size_t nblocks)
+/* The x16 kernel around its block loop: the C one (in_asm 0) or, where
+ * it is built, the assembly's (sha256_x86_asm.S; cpu.c picks it on AMD
+ * Zen 4), which keeps the schedule in registers (no w to wipe). Inlined
+ * into each entry point, so in_asm is a constant there. */
+LANES_INLINE void sha256_x16_lanes(void *const chain[],
+                                   const uint8_t *const data[], size_t n,
+                                   size_t nblocks, int in_asm)
 {
     const uint8_t *p[16];
     /* Two schedules: the block being hashed (w) and the next (nw). */
@@ -200,30 +205,37 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
             _mm256_loadu_si256((const __m256i *)hi), 1);
     }
     transpose_8x8_halves(st);
-    /* The block loop is written out here, not through sha256_x16_blocks:
-     * through the helper GCC 12 kept 38 more stack accesses in it, and
-     * 16 x 64 KiB ran 3-12% slower (prefixed libraries alternated in one
-     * process). Block blk+1 is loaded between block blk's scheduled
-     * rounds and its last sixteen, which schedule nothing: the load's 80
-     * shuffles (transpose, byte swap; port 5 only) then fill the slots
-     * the schedule left free instead of running alone between blocks:
-     * 0.964-0.965 of the time per lane block in cache (bench/inproc/ab.sh
-     * --lanes 4096, three runs). The SHA-512 x8 kernel measured 1-3%
-     * slower that way (its load is 64 shuffles for 128-byte blocks) and
-     * AVX2 no different, so they load at the top of the block. */
-    LANES_START();
-    if (nblocks > 0) {
-        sha256_x16_load(w, p, 0);
-    }
-    for (blk = 0; blk < nblocks; blk++) {
-        LANES_BLOCK_HEAD(64);
-        if (blk + 1 < nblocks) {
-            sha256_x16_load(nw, p, (blk + 1) * 64);
+    if (in_asm) {
+#if defined(HMAC_HAVE_X86_ASM)
+        sha256_x16_blocks_avx512_asm((uint32_t *)st, p, nblocks);
+#endif
+    } else {
+        /* The block loop is written out here, not through
+         * sha256_x16_blocks: through the helper GCC 12 kept 38 more stack
+         * accesses in it, and 16 x 64 KiB ran 3-12% slower (prefixed
+         * libraries alternated in one process). Block blk+1 is loaded
+         * between block blk's scheduled rounds and its last sixteen,
+         * which schedule nothing: the load's 80 shuffles (transpose,
+         * byte swap; port 5 only) then fill the slots the schedule left
+         * free instead of running alone between blocks: 0.964-0.965 of
+         * the time per lane block in cache (bench/inproc/ab.sh --lanes
+         * 4096, three runs). The SHA-512 x8 kernel measured 1-3% slower
+         * that way (its load is 64 shuffles for 128-byte blocks) and AVX2
+         * no different, so they load at the top of the block. */
+        LANES_START();
+        if (nblocks > 0) {
+            sha256_x16_load(w, p, 0);
         }
-        LANES_BLOCK_TAIL(64);
-        tw = w;
-        w = nw;
-        nw = tw;
+        for (blk = 0; blk < nblocks; blk++) {
+            LANES_BLOCK_HEAD(64);
+            if (blk + 1 < nblocks) {
+                sha256_x16_load(nw, p, (blk + 1) * 64);
+            }
+            LANES_BLOCK_TAIL(64);
+            tw = w;
+            w = nw;
+            nw = tw;
+        }
     }
 
     transpose_8x8_halves(st);
@@ -235,9 +247,25 @@ void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
                             _mm512_extracti64x4_epi64(st[i - 8], 1));
     }
     /* The schedule held message words; st the chaining values. */
-    hmac_memzero(wb, sizeof wb);
+    if (!in_asm) {
+        hmac_memzero(wb, sizeof wb);
+    }
     hmac_memzero(st, sizeof st);
 }
+
+void sha256_lanes_avx512(void *const chain[], const uint8_t *const data[],
+                         size_t n, size_t nblocks)
+{
+    sha256_x16_lanes(chain, data, n, nblocks, 0);
+}
+
+#if defined(HMAC_HAVE_X86_ASM)
+void sha256_lanes_avx512_asm(void *const chain[], const uint8_t *const data[],
+                             size_t n, size_t nblocks)
+{
+    sha256_x16_lanes(chain, data, n, nblocks, 1);
+}
+#endif
 
 /* The lanes_hmac_fn contract (internal.h) over 16 lanes: each lane's
  * padded tail of nblocks[i] blocks from chain[i], then its outer block

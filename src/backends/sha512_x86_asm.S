@@ -26,11 +26,8 @@
  * every address depends on the round number, never on data; the only
  * branches test the block count.
  *
- * Portable across GNU-assembler targets: ELF (with the CET/IBT endbr64
- * and property note when built with -fcf-protection, and a non-executable
- * stack note), Mach-O (leading underscore, no .type/.size) and MinGW COFF
- * (Win64 arguments in rcx/rdx/r8; rdi, rsi and xmm6-15 are callee-saved
- * there). Names follow HMAC_SYMBOL_PREFIX through internal_prefix.h.
+ * Portable across GNU-assembler targets: ELF, Mach-O and MinGW COFF
+ * (x86_asm.h).
  *
  * void sha512_compress_avx2_asm(uint64_t state[8], const uint8_t *blocks,
  *                               size_t nblocks);
@@ -49,38 +46,7 @@
  *                                  const uint8_t *const p[8],
  *                                  size_t nblocks);
  */
-#include "internal_prefix.h"
-
-#if defined(__CET__) && defined(__has_include)
-#  if __has_include(<cet.h>)
-#    include <cet.h> /* _CET_ENDBR and the .note.gnu.property marker */
-#  endif
-#endif
-#ifndef _CET_ENDBR
-#  define _CET_ENDBR
-#endif
-
-#if defined(_WIN32) || defined(__CYGWIN__)
-#  define HMAC_WIN64 1
-#endif
-
-#if defined(__APPLE__)
-#  define SYM(x) SYM_(x)
-#  define SYM_(x) _##x
-#  define FUNC_BEGIN(x) .globl x; .private_extern x; .p2align 6; x:
-#  define FUNC_END(x)
-#  define RODATA .section __TEXT,__const
-#elif defined(HMAC_WIN64)
-#  define SYM(x) x
-#  define FUNC_BEGIN(x) .globl x; .def x; .scl 2; .type 32; .endef; .p2align 6; x:
-#  define FUNC_END(x)
-#  define RODATA .section .rdata,"dr"
-#else
-#  define SYM(x) x
-#  define FUNC_BEGIN(x) .globl x; .hidden x; .type x, @function; .p2align 6; x:
-#  define FUNC_END(x) .size x, .-x
-#  define RODATA .section .rodata
-#endif
+#include "x86_asm.h"
 
 /* Stack frame, from the 64-byte aligned rsp: W+K (1280 bytes for a pair
  * of blocks, 2560 for four), then the rest. Under a page: no probe. */
@@ -834,17 +800,7 @@ FUNC_BEGIN(SYM(sha512_x8_blocks_avx512_asm))
     push    %r13
     push    %r14
     push    %r15
-#if defined(HMAC_WIN64)
-    push    %rdi
-    push    %rsi
-    sub     $168, %rsp
-    .irp r, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-    vmovdqu %xmm\r, 16*(\r-6)(%rsp)
-    .endr
-    mov     %rcx, %rdi
-    mov     %rdx, %rsi
-    mov     %r8, %rdx
-#endif
+    WIN64_ENTRY3
     test    %rdx, %rdx
     jz      2f
     mov     0(%rsi), %r8
@@ -889,14 +845,7 @@ FUNC_BEGIN(SYM(sha512_x8_blocks_avx512_asm))
     .endr
     vzeroall
 2:
-#if defined(HMAC_WIN64)
-    .irp r, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
-    vmovdqu 16*(\r-6)(%rsp), %xmm\r
-    .endr
-    add     $168, %rsp
-    pop     %rsi
-    pop     %rdi
-#endif
+    WIN64_EXIT3
     pop     %r15
     pop     %r14
     pop     %r13
@@ -1005,6 +954,4 @@ sha512_asm_masks:
     .byte 1, 2, 3, 4, 5, 6, 7, 0, 9, 10, 11, 12, 13, 14, 15, 8
     .byte 1, 2, 3, 4, 5, 6, 7, 0, 9, 10, 11, 12, 13, 14, 15, 8
 
-#if defined(__ELF__)
-    .section .note.GNU-stack, "", %progbits
-#endif
+X86_ASM_END
