@@ -10,9 +10,7 @@
  * best round. Then, for n = 1..16 lanes in flight:
  *   best  the cheapest plan (groups of lanes, each one kernel call),
  *         found over every kernel by dynamic programming on the timings
- *   pick  the plan lanes.c runs: cpu.c's kernel for n, for as many
- *         lanes as lanes_span gives it, then the kernel cpu.c picks for
- *         the rest, and so on
+ *   pick  the plan lanes.c runs (lanes_plan over cpu.c's picks)
  * and prints both with pick/best; a '*' marks pick/best above 1.03, where
  * cpu.c's rows are worth revisiting (confirm with bench/inproc/ab.sh
  * --many, which times the whole _many call).
@@ -290,22 +288,19 @@ static int report(const hash *h, unsigned have, int hmac, size_t nblk,
                 pc += t[k][g];
             }
         } else {
-            size_t end;
+            lanes_group run[LANES_MAX];
+            size_t ng = lanes_plan(n, h->pick, run), q;
 
-            for (i = 0; i < n;) {
-                lanes_kernel kg = h->pick(n - i);
-
-                k = find(h, kg.fn, NULL);
-                for (end = i + lanes_span(n - i, kg); i < end; i += g) {
-                    g = end - i < kg.width ? end - i : kg.width;
-                    if (k == NK || t[k][g] == 0) {
-                        plan_add(&ps, "?", g);
-                        known = 0;
-                        continue;
-                    }
-                    plan_add(&ps, h->k[k].name, g);
-                    pc += t[k][g];
+            for (q = 0; q < ng; q++) {
+                k = find(h, run[q].k.fn, NULL);
+                g = run[q].lanes;
+                if (k == NK || t[k][g] == 0) {
+                    plan_add(&ps, "?", g);
+                    known = 0;
+                    continue;
                 }
+                plan_add(&ps, h->k[k].name, g);
+                pc += t[k][g];
             }
         }
         if (known) {

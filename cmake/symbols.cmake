@@ -49,7 +49,7 @@ set(HMAC_PUBLIC_SYMBOLS
 )
 
 set(HMAC_INTERNAL_SYMBOLS
-  lanes_run lanes_span sha256_lanes_single sha512_lanes_single sha256_lanes_pick sha512_lanes_pick
+  lanes_run lanes_plan sha256_lanes_single sha512_lanes_single sha256_lanes_pick sha512_lanes_pick
   sha256_lanes_shani_x2 sha256_lanes_shani_x3 sha256_lanes_armv8_x2 sha512_lanes_armv8_x2
   sha256_lanes_avx512 sha512_lanes_avx512 sha512_lanes_avx512_asm
   sha512_x8_blocks_avx512_asm sha256_lanes_avx512_asm sha256_x16_blocks_avx512_asm

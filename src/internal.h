@@ -284,12 +284,19 @@ typedef struct lanes_kernel {
  * names the kernel for a given number of lanes in flight. */
 void lanes_run(lane_job *jobs, size_t njobs, size_t block_size,
                lanes_kernel (*pick)(size_t active));
-/* How many of `left` lanes the kernel k (picked for left) takes before
- * the rest is picked again: all of them in groups of its width when the
- * width divides left, else one group (so that an odd count of SHA-NI
- * streams runs one x3 group, then pairs). lanes.c and hmac-bench-picks
- * plan with it. */
-size_t lanes_span(size_t left, lanes_kernel k);
+/* One kernel call of a plan: k over `lanes` lanes (1..k.width). */
+typedef struct lanes_group {
+    lanes_kernel k;
+    size_t lanes;
+} lanes_group;
+/* The calls lanes.c makes for n <= LANES_MAX lanes in flight, in order
+ * over lanes 0..n-1, into plan; returns their number. pick(n) names the
+ * first kernel, which takes all n lanes in groups of its width when the
+ * width divides n, else one group; then the rest is picked again (so an
+ * odd count of SHA-NI streams runs one x3 group, then pairs, and no lone
+ * lane). hmac-bench-picks and test_backends read the same plan. */
+size_t lanes_plan(size_t n, lanes_kernel (*pick)(size_t active),
+                  lanes_group plan[LANES_MAX]);
 
 /* The width-1 kernels: the single-stream compression (whatever backend
  * runs) over each lane in turn. */

@@ -308,35 +308,38 @@ static void test_lane_kernels(void **unused)
                 assert_true(k512.fn != sha512_lanes_avx2);
             }
 #endif
+            /* lanes.c's plan covers the n lanes in groups each kernel
+             * takes, and never leaves a lone lane to the single stream
+             * after SHA-NI groups: 7 lanes are one x3 group and two pairs,
+             * not two x3 groups and a single stream. */
+            {
+                lanes_group plan[LANES_MAX];
+                size_t ng = lanes_plan(n, sha256_lanes_pick, plan), q, sum = 0;
+
+                for (q = 0; q < ng; q++) {
+                    assert_true(plan[q].lanes >= 1 &&
+                                plan[q].lanes <= plan[q].k.width);
+                    sum += plan[q].lanes;
 #if defined(HMAC_HAVE_X86_SHANI)
-            /* lanes.c's plan (lanes_span's groups) never leaves a lone
-             * lane to the single stream after SHA-NI groups: 7 lanes are
-             * one x3 group and two pairs, not two x3 groups and a single
-             * stream. */
-            if (r & HMAC_CPU_SHA256_HW) {
-                lanes_fn *prev = NULL;
-                size_t at = 0, end, g;
-
-                while (at < n) {
-                    lanes_kernel k = sha256_lanes_pick(n - at);
-
-                    for (end = at + lanes_span(n - at, k); at < end; at += g) {
-                        g = end - at < k.width ? end - at : k.width;
-                        if (k.fn == sha256_lanes_single &&
-                            (prev == sha256_lanes_shani_x2 ||
-                             prev == sha256_lanes_shani_x3)) {
-                            print_error("mask %u, %u lanes: a lone lane "
-                                        "after SHA-NI streams\n",
-                                        (unsigned)r, (unsigned)n);
-                        }
-                        assert_false(k.fn == sha256_lanes_single &&
-                                     (prev == sha256_lanes_shani_x2 ||
-                                      prev == sha256_lanes_shani_x3));
-                        prev = k.fn;
+                    if (q > 0 && plan[q].k.fn == sha256_lanes_single &&
+                        (plan[q - 1].k.fn == sha256_lanes_shani_x2 ||
+                         plan[q - 1].k.fn == sha256_lanes_shani_x3)) {
+                        print_error("mask %u, %u lanes: a lone lane after "
+                                    "SHA-NI streams\n", (unsigned)r,
+                                    (unsigned)n);
+                        fail();
                     }
-                }
-            }
 #endif
+                }
+                assert_int_equal(sum, n);
+                ng = lanes_plan(n, sha512_lanes_pick, plan);
+                for (q = 0, sum = 0; q < ng; q++) {
+                    assert_true(plan[q].lanes >= 1 &&
+                                plan[q].lanes <= plan[q].k.width);
+                    sum += plan[q].lanes;
+                }
+                assert_int_equal(sum, n);
+            }
         }
     }
     print_message("[  INFO    ] lane kernels checked: %u\n", (unsigned)ran);
