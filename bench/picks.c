@@ -65,8 +65,8 @@ static const kernel k256[] = {
     {"zmm-x16", sha256_lanes_avx512, sha256_hmac_lanes_avx512, 16,
      HMAC_CPU_AVX512_LANES},
 #  if defined(HMAC_HAVE_X86_ASM)
-    /* The same fused HMAC as zmm-x16: timed there. */
-    {"asm-x16", sha256_lanes_avx512_asm, NULL, 16, HMAC_CPU_AVX512_LANES},
+    {"asm-x16", sha256_lanes_avx512_asm, sha256_hmac_lanes_avx512_asm, 16,
+     HMAC_CPU_AVX512_LANES},
 #  endif
 #endif
 };

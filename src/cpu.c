@@ -441,7 +441,9 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * at 6, 7, 9 and 11-14 messages. With x16's block loop in assembly
  * (sha256_x86_asm.S: 0.81 of the C kernel's time a lane block, 4 KiB in
  * cache) x16 takes 15 and 16: _many time against the streams at 15,
- * 0.93-0.97 (64 B and 4 KiB); at 14 it was 1.07 at 64 B. Three streams
+ * 0.93-0.97 (64 B and 4 KiB); at 14 it was 1.07 at 64 B. Its fused
+ * HMAC runs one-length tails through the same loop: 64 B HMAC-SHA-256
+ * _many 0.95 of the C kernel's time at 13 and 16. Three streams
  * a group ran 3-5% faster than pairs a lane block in hmac-bench-picks,
  * but threes wherever no lone lane is left measured 0.99-1.02 of pairs
  * through _many at 8 and 12 messages (64 B, 4 KiB), so the streams pair
@@ -486,7 +488,7 @@ static const lanes_row sha256_rows[] = {
 #    if defined(HMAC_HAVE_X86_ASM)
     /* Zen 4: the x16 block loop in assembly (sha256_x86_asm.S). */
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
-     {sha256_lanes_avx512_asm, 16, sha256_hmac_lanes_avx512}, 15, 13},
+     {sha256_lanes_avx512_asm, 16, sha256_hmac_lanes_avx512_asm}, 15, 13},
 #    endif
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 16, 13},

@@ -342,8 +342,10 @@ lanes_fn sha512_lanes_avx512_asm; /* width 8 */
 void sha512_x8_blocks_avx512_asm(uint64_t st[64], const uint8_t *const p[8],
                                  size_t nblocks);
 /* SHA-256 x16 the same way (sha256_x86_asm.S): st[16 * j + i] is word j
- * of lane i's chaining value. */
+ * of lane i's chaining value; its fused HMAC runs tails of one length
+ * through it. */
 lanes_fn sha256_lanes_avx512_asm; /* width 16 */
+lanes_hmac_fn sha256_hmac_lanes_avx512_asm;
 void sha256_x16_blocks_avx512_asm(uint32_t st[128],
                                   const uint8_t *const p[16], size_t nblocks);
 #  endif

@@ -270,11 +270,16 @@ void sha256_lanes_avx512_asm(void *const chain[], const uint8_t *const data[],
 /* The lanes_hmac_fn contract (internal.h) over 16 lanes: each lane's
  * padded tail of nblocks[i] blocks from chain[i], then its outer block
  * from the opad chaining value ochain (uint32_t[8]), the tag (dlen bytes,
- * 32 for SHA-256 or 28 for SHA-224) to out + i * dlen. */
-void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
-                              const void *const chain[], const void *ochain,
-                              const uint8_t *const data[],
-                              const size_t nblocks[], size_t n)
+ * 32 for SHA-256 or 28 for SHA-224) to out + i * dlen. With in_asm (the
+ * entry cpu.c picks on Zen 4), tails that all have one length (a batch
+ * of one message size: 64-byte messages are two blocks each) run the
+ * assembly block loop; mixed lengths and the outer block stay here. */
+LANES_INLINE void sha256_hmac_x16(uint8_t *out, size_t dlen,
+                                  const void *const chain[],
+                                  const void *ochain,
+                                  const uint8_t *const data[],
+                                  const size_t nblocks[], size_t n,
+                                  int in_asm)
 {
     const __m512i bswap = _mm512_set4_epi32(0x0c0d0e0f, 0x08090a0b,
                                             0x04050607, 0x00010203);
@@ -284,10 +289,12 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
     const uint8_t *p[16];
     __m512i st[8], w[16], sv[8];
     size_t i, blk, most = 0, dw = dlen / 4;
+    int same = 1;
 
     for (i = 0; i < 16; i++) {
         p[i] = data[i < n ? i : 0];
         most = nblocks[i < n ? i : 0] > most ? nblocks[i < n ? i : 0] : most;
+        same &= nblocks[i < n ? i : 0] == nblocks[0];
     }
     for (i = 0; i < 8; i++) {
         const void *lo = chain[i < n ? i : 0];
@@ -298,6 +305,15 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
             _mm256_loadu_si256((const __m256i *)hi), 1);
     }
     transpose_8x8_halves(st);
+#if defined(HMAC_HAVE_X86_ASM)
+    if (in_asm && same) {
+        sha256_x16_blocks_avx512_asm((uint32_t *)st, p, most);
+        most = 0; /* done: no block for the loop below */
+    }
+#else
+    (void)in_asm;
+    (void)same;
+#endif
     /* Block by block; a lane whose message has ended runs the block too
      * (on readable bytes) and keeps its chaining value (masked move). */
     for (blk = 0; blk < most; blk++) {
@@ -349,6 +365,25 @@ void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
     hmac_memzero(st, sizeof st);
     hmac_memzero(sv, sizeof sv);
 }
+
+void sha256_hmac_lanes_avx512(uint8_t *out, size_t dlen,
+                              const void *const chain[], const void *ochain,
+                              const uint8_t *const data[],
+                              const size_t nblocks[], size_t n)
+{
+    sha256_hmac_x16(out, dlen, chain, ochain, data, nblocks, n, 0);
+}
+
+#if defined(HMAC_HAVE_X86_ASM)
+void sha256_hmac_lanes_avx512_asm(uint8_t *out, size_t dlen,
+                                  const void *const chain[],
+                                  const void *ochain,
+                                  const uint8_t *const data[],
+                                  const size_t nblocks[], size_t n)
+{
+    sha256_hmac_x16(out, dlen, chain, ochain, data, nblocks, n, 1);
+}
+#endif
 
 /* ---- SHA-256, 8 lanes in 256-bit registers ------------------------------
  * The AVX2 kernel's code (sha256_x8_lanes.h) with the AVX-512VL
