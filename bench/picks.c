@@ -89,8 +89,8 @@ static const kernel k512[] = {
     {"zmm-x8", sha512_lanes_avx512, sha512_hmac_lanes_avx512, 8,
      HMAC_CPU_AVX512_LANES},
 #  if defined(HMAC_HAVE_X86_ASM)
-    /* The same fused HMAC as zmm-x8: timed there. */
-    {"asm-x8", sha512_lanes_avx512_asm, NULL, 8, HMAC_CPU_AVX512_LANES},
+    {"asm-x8", sha512_lanes_avx512_asm, sha512_hmac_lanes_avx512_asm, 8,
+     HMAC_CPU_AVX512_LANES},
 #  endif
 #endif
 };

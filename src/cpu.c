@@ -512,9 +512,9 @@ static const lanes_row sha256_rows[] = {
 static const lanes_row sha512_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES) && defined(HMAC_HAVE_X86_ASM)
     /* Zen 4: the x8 block loop in assembly (its comment in
-     * sha512_x86_asm.S); the fused HMAC stays the C kernel's. */
+     * sha512_x86_asm.S), also under the fused HMAC's one-length tails. */
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_ZEN4, 0,
-     {sha512_lanes_avx512_asm, 8, sha512_hmac_lanes_avx512}, 5, 5},
+     {sha512_lanes_avx512_asm, 8, sha512_hmac_lanes_avx512_asm}, 5, 5},
 #  endif
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES, 0,

@@ -339,6 +339,7 @@ lanes_hmac_fn sha512_hmac_lanes_avx512vl;
  * loop: st[8 * j + i] is word j of lane i's chaining value, p[i] lane
  * i's blocks; nblocks may be 0. */
 lanes_fn sha512_lanes_avx512_asm; /* width 8 */
+lanes_hmac_fn sha512_hmac_lanes_avx512_asm;
 void sha512_x8_blocks_avx512_asm(uint64_t st[64], const uint8_t *const p[8],
                                  size_t nblocks);
 /* SHA-256 x16 the same way (sha256_x86_asm.S): st[16 * j + i] is word j

@@ -368,6 +368,10 @@ static const hmac_kernel_row hmac_kernels[] = {
 #    endif
     {"SHA-512 x8 AVX-512 HMAC", sha512_hmac_lanes_avx512, 8, 1,
      HMAC_CPU_AVX512_LANES},
+#    if defined(HMAC_HAVE_X86_ASM)
+    {"SHA-512 x8 AVX-512 assembly HMAC", sha512_hmac_lanes_avx512_asm, 8, 1,
+     HMAC_CPU_AVX512_LANES},
+#    endif
     {"SHA-256 x8 AVX-512VL HMAC", sha256_hmac_lanes_avx512vl, 8, 0,
      HMAC_CPU_AVX512_LANES},
     {"SHA-512 x4 AVX-512VL HMAC", sha512_hmac_lanes_avx512vl, 4, 1,

@@ -540,11 +540,13 @@ void sha512_lanes_avx512_asm(void *const chain[], const uint8_t *const data[],
 }
 #endif
 
-/* As sha256_hmac_lanes_avx512, for SHA-512 and SHA-384 (dlen 64, 48). */
-void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen,
-                              const void *const chain[], const void *ochain,
-                              const uint8_t *const data[],
-                              const size_t nblocks[], size_t n)
+/* As sha256_hmac_x16, for SHA-512 and SHA-384 (dlen 64, 48); in_asm
+ * runs one-length tails through the x8 assembly block loop. */
+LANES_INLINE void sha512_hmac_x8(uint8_t *out, size_t dlen,
+                                 const void *const chain[],
+                                 const void *ochain,
+                                 const uint8_t *const data[],
+                                 const size_t nblocks[], size_t n, int in_asm)
 {
     const __m512i bswap = _mm512_set4_epi32(0x08090a0b, 0x0c0d0e0f,
                                             0x00010203, 0x04050607);
@@ -553,13 +555,24 @@ void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen,
     const uint8_t *p[8];
     __m512i st[8], w[16], sv[8];
     size_t i, blk, most = 0, dw = dlen / 8;
+    int same = 1;
 
     for (i = 0; i < 8; i++) {
         p[i] = data[i < n ? i : 0];
         most = nblocks[i < n ? i : 0] > most ? nblocks[i < n ? i : 0] : most;
+        same &= nblocks[i < n ? i : 0] == nblocks[0];
         st[i] = _mm512_loadu_si512(chain[i < n ? i : 0]);
     }
     transpose_8x8_64(st);
+#if defined(HMAC_HAVE_X86_ASM)
+    if (in_asm && same) {
+        sha512_x8_blocks_avx512_asm((uint64_t *)st, p, most);
+        most = 0; /* done: no block for the loop below */
+    }
+#else
+    (void)in_asm;
+    (void)same;
+#endif
     for (blk = 0; blk < most; blk++) {
         __mmask8 live = 0;
 
@@ -600,6 +613,25 @@ void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen,
     hmac_memzero(st, sizeof st);
     hmac_memzero(sv, sizeof sv);
 }
+
+void sha512_hmac_lanes_avx512(uint8_t *out, size_t dlen,
+                              const void *const chain[], const void *ochain,
+                              const uint8_t *const data[],
+                              const size_t nblocks[], size_t n)
+{
+    sha512_hmac_x8(out, dlen, chain, ochain, data, nblocks, n, 0);
+}
+
+#if defined(HMAC_HAVE_X86_ASM)
+void sha512_hmac_lanes_avx512_asm(uint8_t *out, size_t dlen,
+                                  const void *const chain[],
+                                  const void *ochain,
+                                  const uint8_t *const data[],
+                                  const size_t nblocks[], size_t n)
+{
+    sha512_hmac_x8(out, dlen, chain, ochain, data, nblocks, n, 1);
+}
+#endif
 
 /* ---- SHA-512, 4 lanes in 256-bit registers ------------------------------
  * The AVX2 kernel's code (sha512_x4_lanes.h) with the AVX-512VL
