@@ -318,10 +318,19 @@ void sha512_compress2(uint64_t s1[8], const uint8_t *b1, uint64_t s2[8],
                       const uint8_t *b2, size_t nblocks)
 {
 #if defined(HMAC_HAVE_X86_AVX512_LANES)
-    if (cpu_features() & HMAC_CPU_AVX512_LANES) {
+    unsigned fl = cpu_features();
+
+    if (fl & HMAC_CPU_AVX512_LANES) {
         void *const chain[2] = {s1, s2};
         const uint8_t *const data[2] = {b1, b2};
 
+#  if defined(HMAC_HAVE_X86_ASM)
+        if (fl & HMAC_CPU_ZEN4) {
+            /* the assembly from 4 blocks, the C loop below */
+            sha512_lanes_avx512vl_asm(chain, data, 2, nblocks);
+            return;
+        }
+#  endif
         sha512_lanes_avx512vl(chain, data, 2, nblocks);
         return;
     }
@@ -519,6 +528,12 @@ static const lanes_row sha512_rows[] = {
 #  if defined(HMAC_HAVE_X86_AVX512_LANES)
     {HMAC_CPU_AVX512_LANES, 0,
      {sha512_lanes_avx512, 8, sha512_hmac_lanes_avx512}, 5, 5},
+#    if defined(HMAC_HAVE_X86_ASM)
+    /* Zen 4: the x4 block loop in assembly too, for calls of 4 blocks
+     * or more (sha2_x86_avx512_lanes.c); the fused HMAC stays C. */
+    {HMAC_CPU_AVX512_LANES | HMAC_CPU_ZEN4, 0,
+     {sha512_lanes_avx512vl_asm, 4, sha512_hmac_lanes_avx512vl}, 2, 2},
+#    endif
     {HMAC_CPU_AVX512_LANES, 0,
      {sha512_lanes_avx512vl, 4, sha512_hmac_lanes_avx512vl}, 2, 2},
 #  endif

@@ -340,6 +340,11 @@ lanes_hmac_fn sha512_hmac_lanes_avx512vl;
  * i's blocks; nblocks may be 0. */
 lanes_fn sha512_lanes_avx512_asm; /* width 8 */
 lanes_hmac_fn sha512_hmac_lanes_avx512_asm;
+/* SHA-512 x4 in ymm registers the same way, from 4 blocks a call (C
+ * below): st[4 * j + i] is word j of lane i. */
+lanes_fn sha512_lanes_avx512vl_asm; /* width 4 */
+void sha512_x4_blocks_avx512vl_asm(uint64_t st[32], const uint8_t *const p[4],
+                                   size_t nblocks);
 void sha512_x8_blocks_avx512_asm(uint64_t st[64], const uint8_t *const p[8],
                                  size_t nblocks);
 /* SHA-256 x16 the same way (sha256_x86_asm.S): st[16 * j + i] is word j

@@ -215,6 +215,8 @@ static const lane_kernel_row lane_kernels[] = {
      HMAC_CPU_AVX512_LANES},
     {"SHA-256 x16 AVX-512 assembly", sha256_lanes_avx512_asm, 16, 0,
      HMAC_CPU_AVX512_LANES},
+    {"SHA-512 x4 AVX-512VL assembly", sha512_lanes_avx512vl_asm, 4, 1,
+     HMAC_CPU_AVX512_LANES},
 #  endif
 #endif
 #if defined(HMAC_HAVE_X86_AVX2_LANES)
@@ -226,12 +228,13 @@ static const lane_kernel_row lane_kernels[] = {
 };
 
 /* Each lane kernel the CPU runs against the portable compression: every
- * lane count 1..width, 1 to 3 blocks, random chaining values, each lane's
- * blocks at its own unaligned address (lanes may also share blocks), and
- * the chains past n (which the kernel must not write) checked untouched. */
+ * lane count 1..width, 1 to 5 blocks (the SHA-512 x4 assembly runs from
+ * 4), random chaining values, each lane's blocks at its own unaligned
+ * address (lanes may also share blocks), and the chains past n (which
+ * the kernel must not write) checked untouched. */
 static void test_lane_kernels(void **unused)
 {
-    static uint8_t buf[LANES_MAX][3 * 128 + 16];
+    static uint8_t buf[LANES_MAX][5 * 128 + 16];
     uint64_t chains[LANES_MAX + 1][8], want[LANES_MAX + 1][8];
     uint64_t seed = 0x6c616e65u;
     size_t r, n, nb, i, ran = 0;
@@ -248,7 +251,7 @@ static void test_lane_kernels(void **unused)
         }
         ran++;
         for (n = 1; n <= k->width; n++) {
-            for (nb = 1; nb <= 3; nb++) {
+            for (nb = 1; nb <= 5; nb++) {
                 void *chain[LANES_MAX];
                 const uint8_t *data[LANES_MAX];
 

@@ -2,12 +2,12 @@
  * lanes.c - the x86 lane kernels alone, a commit's against the working
  * tree's, in one process: each kernel (AVX-512 SHA-256 x16 and SHA-512
  * x8, AVX2 SHA-256 x8 and SHA-512 x4, AVX-512VL SHA-256 x8 and SHA-512
- * x4, the SHA-NI SHA-256 streams x2 and x3, the SHA-512 x8 and SHA-256
- * x16 kernels with their block loops in assembly) advances every lane over the
- * same blocks, old and new in alternation, round by round; the best time
- * of the rounds is kept. What `_many` adds around them (planning, padding,
- * the scheduler) is left out, so a change to a kernel shows at its own
- * size. bench/inproc/ab.sh --lanes builds it.
+ * x4, the SHA-NI SHA-256 streams x2 and x3, the SHA-512 x8 and x4 and
+ * SHA-256 x16 kernels with their block loops in assembly) advances every
+ * lane over the same blocks, old and new in alternation, round by round;
+ * the best time of the rounds is kept. What `_many` adds around them
+ * (planning, padding, the scheduler) is left out, so a change to a
+ * kernel shows at its own size. bench/inproc/ab.sh --lanes builds it.
  *
  * The kernels are compiled twice with their names changed to o_* and
  * n_* (see ab.sh); each has the lanes_fn contract of src/internal.h.
@@ -40,6 +40,7 @@ __attribute__((weak)) lanes_fn o_sha512_lanes_avx512vl, n_sha512_lanes_avx512vl;
 /* The assembly block loops (HMAC_HAVE_X86_ASM builds; x16 is newer). */
 __attribute__((weak)) lanes_fn o_sha512_lanes_avx512_asm, n_sha512_lanes_avx512_asm;
 __attribute__((weak)) lanes_fn o_sha256_lanes_avx512_asm, n_sha256_lanes_avx512_asm;
+__attribute__((weak)) lanes_fn o_sha512_lanes_avx512vl_asm, n_sha512_lanes_avx512vl_asm;
 __attribute__((weak)) lanes_fn o_sha256_lanes_shani_x2, n_sha256_lanes_shani_x2;
 __attribute__((weak)) lanes_fn o_sha256_lanes_shani_x3, n_sha256_lanes_shani_x3;
 
@@ -57,6 +58,7 @@ static const struct {
     {"AVX-512VL SHA-512 x4", {o_sha512_lanes_avx512vl, n_sha512_lanes_avx512vl}, 4, 128, 1},
     {"asm SHA-256 x16", {o_sha256_lanes_avx512_asm, n_sha256_lanes_avx512_asm}, 16, 64, 1},
     {"asm SHA-512 x8", {o_sha512_lanes_avx512_asm, n_sha512_lanes_avx512_asm}, 8, 128, 1},
+    {"asm SHA-512 x4", {o_sha512_lanes_avx512vl_asm, n_sha512_lanes_avx512vl_asm}, 4, 128, 1},
     {"SHA-NI SHA-256 x2", {o_sha256_lanes_shani_x2, n_sha256_lanes_shani_x2}, 2, 64, 2},
     {"SHA-NI SHA-256 x3", {o_sha256_lanes_shani_x3, n_sha256_lanes_shani_x3}, 3, 64, 2},
 };

@@ -235,10 +235,7 @@ FUNC_BEGIN(SYM(sha256_x16_blocks_avx512_asm))
     vpaddd      64*\i(%rdi), %zmm\i, %zmm\i
     vmovdqu32   %zmm\i, 64*\i(%rdi)
     .endr
-    .irp i, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    vpxord  %zmm\i, %zmm\i, %zmm\i
-    .endr
-    vzeroall
+    LANES_CLEAR zmm
 2:
     WIN64_EXIT3
     ret

@@ -647,4 +647,16 @@ void sha512_hmac_lanes_avx512_asm(uint8_t *out, size_t dlen,
 #define KT(k) _mm256_set1_epi64x((long long)K512[(k)])
 #define SHA512_X4_ROUND_LOCALS
 #define SHA512_X4_FN(name) name##_avx512vl
+#if defined(HMAC_HAVE_X86_ASM)
+/* The block loop in assembly too (sha512_x86_asm.S; cpu.c picks
+ * sha512_lanes_avx512vl_asm on AMD Zen 4). From 4 blocks a call: on Zen 4
+ * it took 0.90-0.92 of the C loop's time a lane block at 4 KiB a lane,
+ * but 1.03-1.05x at one and two blocks (hmac-bench-picks --subsets
+ * --bytes 128, 256, 512: its fixed cost, register clearing and the state
+ * through memory, is the larger), so HMAC's one-block pads and short
+ * tails stay in C. */
+#  define SHA512_X4_BLOCKS_ASM sha512_x4_blocks_avx512vl_asm
+#  define SHA512_X4_ASM_FROM 4
+#  define SHA512_X4_ASM_FN(name) name##_avx512vl_asm
+#endif
 #include "sha512_x4_lanes.h"

@@ -8,7 +8,11 @@
  *     the operations a round);
  *   SHA512_X4_ROUND_LOCALS, declarations those macros need in the scope
  *     of the rounds (may be empty);
- *   SHA512_X4_FN(name), the public names: name_avx2, name_avx512vl.
+ *   SHA512_X4_FN(name), the public names: name_avx2, name_avx512vl;
+ *   optionally SHA512_X4_BLOCKS_ASM, an assembly block loop (st as
+ *     uint64_t[32], p, nblocks), SHA512_X4_ASM_FROM, the fewest blocks
+ *     a call gives it, and SHA512_X4_ASM_FN(name), the name of the lanes
+ *     entry point that runs it.
  * What it defines: static helpers, then SHA512_X4_FN(sha512_lanes) (a
  * lanes_fn of width 4) and SHA512_X4_FN(sha512_hmac_lanes) (its
  * lanes_hmac_fn). Lanes n..3 of a call are fed copies of lane 0 and
@@ -21,6 +25,10 @@
  */
 #ifndef HMAC_SHA512_X4_LANES_H
 #define HMAC_SHA512_X4_LANES_H
+
+#if !defined(SHA512_X4_ASM_FROM)
+#  define SHA512_X4_ASM_FROM 1 /* no assembly: never read */
+#endif
 
 /* r[i] = lane i's 4 words becomes r[j] = word j of lanes 0..3. Its own
  * inverse. */
@@ -84,8 +92,14 @@ LANES_INLINE void sha512_x4_blocks(__m256i st[8], __m256i w[16],
     }
 }
 
-void SHA512_X4_FN(sha512_lanes)(void *const chain[], const uint8_t *const data[],
-                       size_t n, size_t nblocks)
+/* The lanes_fn around a block loop: the C one (in_asm 0) or, from
+ * SHA512_X4_ASM_FROM blocks, the one the including file names as
+ * SHA512_X4_BLOCKS_ASM (the AVX-512VL build's assembly, which keeps the
+ * schedule in registers: no w to wipe). Inlined into each entry point,
+ * so in_asm is a constant there. */
+LANES_INLINE void sha512_x4_lanes(void *const chain[],
+                                  const uint8_t *const data[], size_t n,
+                                  size_t nblocks, int in_asm)
 {
     const uint8_t *p[4];
     __m256i st[8], w[16];
@@ -101,7 +115,14 @@ void SHA512_X4_FN(sha512_lanes)(void *const chain[], const uint8_t *const data[]
     }
     transpose_4x4_64(st);
     transpose_4x4_64(st + 4);
-    sha512_x4_blocks(st, w, p, 0, nblocks);
+    if (in_asm && nblocks >= SHA512_X4_ASM_FROM) {
+#if defined(SHA512_X4_BLOCKS_ASM)
+        SHA512_X4_BLOCKS_ASM((uint64_t *)st, p, nblocks);
+#endif
+    } else {
+        in_asm = 0;
+        sha512_x4_blocks(st, w, p, 0, nblocks);
+    }
 
     transpose_4x4_64(st);
     transpose_4x4_64(st + 4);
@@ -111,12 +132,30 @@ void SHA512_X4_FN(sha512_lanes)(void *const chain[], const uint8_t *const data[]
         _mm256_storeu_si256((__m256i *)(void *)cv, st[i]);
         _mm256_storeu_si256((__m256i *)(void *)(cv + 32), st[4 + i]);
     }
-    hmac_memzero(w, sizeof w);
+    if (!in_asm) {
+        hmac_memzero(w, sizeof w);
+    }
     hmac_memzero(st, sizeof st);
 }
 
+void SHA512_X4_FN(sha512_lanes)(void *const chain[], const uint8_t *const data[],
+                       size_t n, size_t nblocks)
+{
+    sha512_x4_lanes(chain, data, n, nblocks, 0);
+}
+
+#if defined(SHA512_X4_BLOCKS_ASM)
+void SHA512_X4_ASM_FN(sha512_lanes)(void *const chain[],
+                                    const uint8_t *const data[], size_t n,
+                                    size_t nblocks)
+{
+    sha512_x4_lanes(chain, data, n, nblocks, 1);
+}
+#endif
+
 /* The lanes_hmac_fn contract (internal.h) over 4 lanes, for SHA-512 and
- * SHA-384 (dlen 64, 48), as the SHA-256 kernels do it. */
+ * SHA-384 (dlen 64, 48), as the SHA-256 kernels do it. Its tails are one
+ * or two blocks, below SHA512_X4_ASM_FROM: no assembly path. */
 void SHA512_X4_FN(sha512_hmac_lanes)(uint8_t *out, size_t dlen,
                             const void *const chain[], const void *ochain,
                             const uint8_t *const data[],

@@ -40,11 +40,15 @@
  * With AVX-512VL, a lone block (one block, or the last of an odd count)
  * has its own path, four schedule words to a register (SCHED_ONE).
  *
- * Apart from these, the block loop of the SHA-512 x8 lane kernel
- * (AVX-512F/BW, eight messages in zmm registers; at the end of the file):
+ * Apart from these, the block loops of the SHA-512 x8 and x4 lane
+ * kernels (AVX-512F/BW, eight messages in zmm registers; AVX-512VL, four
+ * in ymm registers; at the end of the file, one set of round macros):
  * void sha512_x8_blocks_avx512_asm(uint64_t st[64],
  *                                  const uint8_t *const p[8],
  *                                  size_t nblocks);
+ * void sha512_x4_blocks_avx512vl_asm(uint64_t st[32],
+ *                                    const uint8_t *const p[4],
+ *                                    size_t nblocks);
  */
 #include "x86_asm.h"
 
@@ -676,71 +680,89 @@ FUNC_END(SYM(sha512_compress2_avx512_asm))
  * zmm16-31 are cleared before returning (message words: HMAC's keyed
  * pad blocks run in the x4 kernel, through sha512_compress2), and
  * vzeroall clears the rest. CT: no branch but the block count's, no
- * address but the lane pointers' and the constants'. */
-.macro X8_ROUND a, b, c, d, e, f, g, h, k, wt
-    vpaddq      (8*(\k))(%rax){1to8}, \h, %zmm8 /* T1 = h + K */
-    vprorq      $14, \e, %zmm10
-    vprorq      $18, \e, %zmm11
-    vprorq      $41, \e, %zmm12
-    vpternlogq  $0x96, %zmm12, %zmm11, %zmm10   /* Sigma1(e) */
-    vmovdqa64   \e, %zmm9
-    vpternlogq  $0xca, \g, \f, %zmm9            /* Ch(e,f,g) */
-    vpaddq      \wt, %zmm8, %zmm8
-    vpaddq      %zmm9, %zmm8, %zmm8
-    vpaddq      %zmm10, %zmm8, %zmm8
-    vpaddq      %zmm8, \d, \d                   /* the next e */
+ * address but the lane pointers' and the constants'.
+ *
+ * The round macros take the register class v (zmm here, ymm for the x4
+ * loop below) and the lanes a broadcast fills, bc (8 or 4); registers
+ * are named %\v\()N. */
+.macro SHA512V_ROUND v, bc, a, b, c, d, e, f, g, h, k, wt
+    vpaddq      (8*(\k))(%rax){1to\bc}, \h, %\v\()8 /* T1 = h + K */
+    vprorq      $14, \e, %\v\()10
+    vprorq      $18, \e, %\v\()11
+    vprorq      $41, \e, %\v\()12
+    vpternlogq  $0x96, %\v\()12, %\v\()11, %\v\()10   /* Sigma1(e) */
+    vmovdqa64   \e, %\v\()9
+    vpternlogq  $0xca, \g, \f, %\v\()9            /* Ch(e,f,g) */
+    vpaddq      \wt, %\v\()8, %\v\()8
+    vpaddq      %\v\()9, %\v\()8, %\v\()8
+    vpaddq      %\v\()10, %\v\()8, %\v\()8
+    vpaddq      %\v\()8, \d, \d                   /* the next e */
     vprorq      $28, \a, \h
-    vprorq      $34, \a, %zmm11
-    vprorq      $39, \a, %zmm12
-    vmovdqa64   \a, %zmm9
-    vpternlogq  $0xe8, \c, \b, %zmm9            /* Maj(a,b,c) */
-    vpternlogq  $0x96, %zmm12, %zmm11, \h       /* Sigma0(a) */
-    vpaddq      %zmm9, \h, \h
-    vpaddq      %zmm8, \h, \h                   /* the next a */
+    vprorq      $34, \a, %\v\()11
+    vprorq      $39, \a, %\v\()12
+    vmovdqa64   \a, %\v\()9
+    vpternlogq  $0xe8, \c, \b, %\v\()9            /* Maj(a,b,c) */
+    vpternlogq  $0x96, %\v\()12, %\v\()11, \h       /* Sigma0(a) */
+    vpaddq      %\v\()9, \h, \h
+    vpaddq      %\v\()8, \h, \h                   /* the next a */
 .endm
 
 /* wt = W[t] becomes W[t+16] = W[t] + sigma0(W[t+1]) + W[t+9] +
  * sigma1(W[t+14]). */
-.macro X8_SCHED wt, w1, w9, w14
-    vprorq      $19, \w14, %zmm13
-    vprorq      $61, \w14, %zmm14
-    vpsrlq      $6, \w14, %zmm12
-    vpternlogq  $0x96, %zmm12, %zmm14, %zmm13
-    vpaddq      %zmm13, \wt, \wt
+.macro SHA512V_SCHED v, wt, w1, w9, w14
+    vprorq      $19, \w14, %\v\()13
+    vprorq      $61, \w14, %\v\()14
+    vpsrlq      $6, \w14, %\v\()12
+    vpternlogq  $0x96, %\v\()12, %\v\()14, %\v\()13
+    vpaddq      %\v\()13, \wt, \wt
     vpaddq      \w9, \wt, \wt
-    vprorq      $1, \w1, %zmm13
-    vprorq      $8, \w1, %zmm14
-    vpsrlq      $7, \w1, %zmm12
-    vpternlogq  $0x96, %zmm12, %zmm14, %zmm13
-    vpaddq      %zmm13, \wt, \wt
+    vprorq      $1, \w1, %\v\()13
+    vprorq      $8, \w1, %\v\()14
+    vpsrlq      $7, \w1, %\v\()12
+    vpternlogq  $0x96, %\v\()12, %\v\()14, %\v\()13
+    vpaddq      %\v\()13, \wt, \wt
 .endm
 
-.macro X8_STEP a, b, c, d, e, f, g, h, k, wt, w1, w9, w14, sched
-    X8_ROUND \a, \b, \c, \d, \e, \f, \g, \h, \k, \wt
+.macro SHA512V_STEP v, bc, a, b, c, d, e, f, g, h, k, wt, w1, w9, w14, sched
+    SHA512V_ROUND \v, \bc, \a, \b, \c, \d, \e, \f, \g, \h, \k, \wt
 .if \sched
-    X8_SCHED \wt, \w1, \w9, \w14
+    SHA512V_SCHED \v, \wt, \w1, \w9, \w14
 .endif
 .endm
 
 /* Rounds k..k+15, the working variables renamed instead of moved (back
  * in place after eight), scheduling W[t+16] when sched is 1. */
-.macro X8_ROUNDS16 k, sched
-    X8_STEP %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, \k+0, %zmm16, %zmm17, %zmm25, %zmm30, \sched
-    X8_STEP %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, \k+1, %zmm17, %zmm18, %zmm26, %zmm31, \sched
-    X8_STEP %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, \k+2, %zmm18, %zmm19, %zmm27, %zmm16, \sched
-    X8_STEP %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, \k+3, %zmm19, %zmm20, %zmm28, %zmm17, \sched
-    X8_STEP %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, \k+4, %zmm20, %zmm21, %zmm29, %zmm18, \sched
-    X8_STEP %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, \k+5, %zmm21, %zmm22, %zmm30, %zmm19, \sched
-    X8_STEP %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, \k+6, %zmm22, %zmm23, %zmm31, %zmm20, \sched
-    X8_STEP %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, \k+7, %zmm23, %zmm24, %zmm16, %zmm21, \sched
-    X8_STEP %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, \k+8, %zmm24, %zmm25, %zmm17, %zmm22, \sched
-    X8_STEP %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, \k+9, %zmm25, %zmm26, %zmm18, %zmm23, \sched
-    X8_STEP %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, \k+10, %zmm26, %zmm27, %zmm19, %zmm24, \sched
-    X8_STEP %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, %zmm4, \k+11, %zmm27, %zmm28, %zmm20, %zmm25, \sched
-    X8_STEP %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, %zmm3, \k+12, %zmm28, %zmm29, %zmm21, %zmm26, \sched
-    X8_STEP %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, %zmm2, \k+13, %zmm29, %zmm30, %zmm22, %zmm27, \sched
-    X8_STEP %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, %zmm1, \k+14, %zmm30, %zmm31, %zmm23, %zmm28, \sched
-    X8_STEP %zmm1, %zmm2, %zmm3, %zmm4, %zmm5, %zmm6, %zmm7, %zmm0, \k+15, %zmm31, %zmm16, %zmm24, %zmm29, \sched
+.macro SHA512V_ROUNDS16 v, bc, k, sched
+    SHA512V_STEP \v, \bc, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, \k+0, %\v\()16, %\v\()17, %\v\()25, %\v\()30, \sched
+    SHA512V_STEP \v, \bc, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, \k+1, %\v\()17, %\v\()18, %\v\()26, %\v\()31, \sched
+    SHA512V_STEP \v, \bc, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, \k+2, %\v\()18, %\v\()19, %\v\()27, %\v\()16, \sched
+    SHA512V_STEP \v, \bc, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, \k+3, %\v\()19, %\v\()20, %\v\()28, %\v\()17, \sched
+    SHA512V_STEP \v, \bc, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, \k+4, %\v\()20, %\v\()21, %\v\()29, %\v\()18, \sched
+    SHA512V_STEP \v, \bc, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, \k+5, %\v\()21, %\v\()22, %\v\()30, %\v\()19, \sched
+    SHA512V_STEP \v, \bc, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, \k+6, %\v\()22, %\v\()23, %\v\()31, %\v\()20, \sched
+    SHA512V_STEP \v, \bc, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, \k+7, %\v\()23, %\v\()24, %\v\()16, %\v\()21, \sched
+    SHA512V_STEP \v, \bc, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, \k+8, %\v\()24, %\v\()25, %\v\()17, %\v\()22, \sched
+    SHA512V_STEP \v, \bc, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, \k+9, %\v\()25, %\v\()26, %\v\()18, %\v\()23, \sched
+    SHA512V_STEP \v, \bc, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, \k+10, %\v\()26, %\v\()27, %\v\()19, %\v\()24, \sched
+    SHA512V_STEP \v, \bc, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, %\v\()4, \k+11, %\v\()27, %\v\()28, %\v\()20, %\v\()25, \sched
+    SHA512V_STEP \v, \bc, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, %\v\()3, \k+12, %\v\()28, %\v\()29, %\v\()21, %\v\()26, \sched
+    SHA512V_STEP \v, \bc, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, %\v\()2, \k+13, %\v\()29, %\v\()30, %\v\()22, %\v\()27, \sched
+    SHA512V_STEP \v, \bc, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, %\v\()1, \k+14, %\v\()30, %\v\()31, %\v\()23, %\v\()28, \sched
+    SHA512V_STEP \v, \bc, %\v\()1, %\v\()2, %\v\()3, %\v\()4, %\v\()5, %\v\()6, %\v\()7, %\v\()0, \k+15, %\v\()31, %\v\()16, %\v\()24, %\v\()29, \sched
+.endm
+
+/* A block's 80 rounds on the loaded schedule, then the feed-forward into
+ * st (rdi; a word of every lane is `stride` bytes). */
+.macro SHA512V_BLOCK v, bc, stride
+    SHA512V_ROUNDS16 \v, \bc, 0, 1
+    SHA512V_ROUNDS16 \v, \bc, 16, 1
+    SHA512V_ROUNDS16 \v, \bc, 32, 1
+    SHA512V_ROUNDS16 \v, \bc, 48, 1
+    SHA512V_ROUNDS16 \v, \bc, 64, 0
+    .irp i, 0, 1, 2, 3, 4, 5, 6, 7
+    vpaddq  \stride*\i(%rdi), %\v\()\i, %\v\()\i
+    vmovdqu64 %\v\()\i, \stride*\i(%rdi)
+    .endr
 .endm
 
 /* Half of X8_TRANSPOSE: from the unpacked pairs in a, b, c, d (v0, v1,
@@ -829,21 +851,10 @@ FUNC_BEGIN(SYM(sha512_x8_blocks_avx512_asm))
     .irp r, r8, r9, r10, r11, r12, r13, r14, r15
     add     $128, %\r
     .endr
-    X8_ROUNDS16 0, 1
-    X8_ROUNDS16 16, 1
-    X8_ROUNDS16 32, 1
-    X8_ROUNDS16 48, 1
-    X8_ROUNDS16 64, 0
-    .irp i, 0, 1, 2, 3, 4, 5, 6, 7
-    vpaddq  64*\i(%rdi), %zmm\i, %zmm\i
-    vmovdqu64 %zmm\i, 64*\i(%rdi)
-    .endr
+    SHA512V_BLOCK zmm, 8, 64
     dec     %rdx
     jnz     1b
-    .irp i, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
-    vpxord  %zmm\i, %zmm\i, %zmm\i
-    .endr
-    vzeroall
+    LANES_CLEAR zmm
 2:
     WIN64_EXIT3
     pop     %r15
@@ -852,6 +863,83 @@ FUNC_BEGIN(SYM(sha512_x8_blocks_avx512_asm))
     pop     %r12
     ret
 FUNC_END(SYM(sha512_x8_blocks_avx512_asm))
+
+/* ---- Four SHA-512 lanes in ymm registers (AVX-512VL) -------------------
+ * void sha512_x4_blocks_avx512vl_asm(uint64_t st[32],
+ *                                    const uint8_t *const p[4],
+ *                                    size_t nblocks);
+ * st[4*j + i] is word j of lane i, updated in place. The x8 loop's rounds
+ * on ymm registers (SHA512V_ROUNDS16 ymm, 4): ymm0-7 the working
+ * variables, ymm16-31 the schedule, ymm8-14 temporaries, ymm15 the
+ * byte-swap mask. A block's four 128-byte rows load as 16 pieces of 32
+ * bytes (lane i's words 4j..4j+3 into ymm16+4j+i) and transpose in four
+ * 4x4 squares (X4_SQUARE). On Zen 4 256-bit operations take one of the
+ * four vector pipes where 512-bit ones take two, so four lanes here cost
+ * per lane what eight cost in zmm; the C kernel, whose schedule stays in
+ * memory for the wipe, ran 1.2x the x8 loop's time a lane block. The
+ * schedule registers are cleared before returning, which is what the
+ * wipe was for: HMAC-SHA-512's ipad and opad blocks (sha512_compress2)
+ * run here. CT: as the x8 loop. */
+.macro X4_SQUARE r0, r1, r2, r3
+    vpunpcklqdq \r1, \r0, %ymm8
+    vpunpckhqdq \r1, \r0, %ymm9
+    vpunpcklqdq \r3, \r2, %ymm10
+    vpunpckhqdq \r3, \r2, %ymm11
+    vshufi64x2  $0, %ymm10, %ymm8, \r0   /* low halves: word 0 of each */
+    vshufi64x2  $0, %ymm11, %ymm9, \r1
+    vshufi64x2  $3, %ymm10, %ymm8, \r2   /* high halves: word 2 */
+    vshufi64x2  $3, %ymm11, %ymm9, \r3
+.endm
+
+FUNC_BEGIN(SYM(sha512_x4_blocks_avx512vl_asm))
+    _CET_ENDBR
+    WIN64_ENTRY3
+    test    %rdx, %rdx
+    jz      2f
+    mov     0(%rsi), %r8
+    mov     8(%rsi), %r9
+    mov     16(%rsi), %r10
+    mov     24(%rsi), %r11
+    lea     sha512_asm_k(%rip), %rax
+    vmovdqu sha512_asm_masks(%rip), %ymm15
+    .irp i, 0, 1, 2, 3, 4, 5, 6, 7
+    vmovdqu64 32*\i(%rdi), %ymm\i
+    .endr
+1:
+    vmovdqu64   0(%r8), %ymm16
+    vmovdqu64   0(%r9), %ymm17
+    vmovdqu64   0(%r10), %ymm18
+    vmovdqu64   0(%r11), %ymm19
+    vmovdqu64   32(%r8), %ymm20
+    vmovdqu64   32(%r9), %ymm21
+    vmovdqu64   32(%r10), %ymm22
+    vmovdqu64   32(%r11), %ymm23
+    vmovdqu64   64(%r8), %ymm24
+    vmovdqu64   64(%r9), %ymm25
+    vmovdqu64   64(%r10), %ymm26
+    vmovdqu64   64(%r11), %ymm27
+    vmovdqu64   96(%r8), %ymm28
+    vmovdqu64   96(%r9), %ymm29
+    vmovdqu64   96(%r10), %ymm30
+    vmovdqu64   96(%r11), %ymm31
+    X4_SQUARE %ymm16, %ymm17, %ymm18, %ymm19
+    X4_SQUARE %ymm20, %ymm21, %ymm22, %ymm23
+    X4_SQUARE %ymm24, %ymm25, %ymm26, %ymm27
+    X4_SQUARE %ymm28, %ymm29, %ymm30, %ymm31
+    .irp i, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    vpshufb %ymm15, %ymm\i, %ymm\i
+    .endr
+    .irp r, r8, r9, r10, r11
+    add     $128, %\r
+    .endr
+    SHA512V_BLOCK ymm, 4, 32
+    dec     %rdx
+    jnz     1b
+    LANES_CLEAR ymm
+2:
+    WIN64_EXIT3
+    ret
+FUNC_END(SYM(sha512_x4_blocks_avx512vl_asm))
 
     RODATA
     .p2align 6

@@ -74,6 +74,16 @@
 #endif
 .endm
 
+/* Before a lane loop returns: clears v16-v31 (v: zmm or ymm), where the
+ * loops keep message words (for HMAC, key pads), and with vzeroall the
+ * other vector registers. */
+.macro LANES_CLEAR v
+    .irp i, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+    vpxord  %\v\()\i, %\v\()\i, %\v\()\i
+    .endr
+    vzeroall
+.endm
+
 #if defined(__ELF__)
 #  define X86_ASM_END .section .note.GNU-stack, "", %progbits
 #else
