@@ -78,28 +78,18 @@ static void mix256(unsigned long n)
     }
 }
 
-static void mix512(unsigned long n)
-{
-    while (n-- > 0) {
-        OPS(ROUND("q", "zmm")); OPS(ROUND("q", "zmm"));
-        OPS(ROUND("q", "zmm")); OPS(ROUND("q", "zmm"));
-        OPS(ROUND("q", "zmm")); OPS(SCHED("q", "zmm"));
-        OPS(SCHED("q", "zmm")); OPS(SCHED("q", "zmm"));
-        OPS(SCHED("q", "zmm"));
+/* SHA-512's, on zmm registers (the x8 kernel) or ymm (the x4 kernel). */
+#define MIX512(name, V)                                                      \
+    static void name(unsigned long n)                                        \
+    {                                                                        \
+        while (n-- > 0) {                                                    \
+            OPS(ROUND("q", V)); OPS(ROUND("q", V)); OPS(ROUND("q", V));      \
+            OPS(ROUND("q", V)); OPS(ROUND("q", V)); OPS(SCHED("q", V));      \
+            OPS(SCHED("q", V)); OPS(SCHED("q", V)); OPS(SCHED("q", V));      \
+        }                                                                    \
     }
-}
-
-/* The same for SHA-512 on ymm registers: the x4 kernel's block. */
-static void mix512y(unsigned long n)
-{
-    while (n-- > 0) {
-        OPS(ROUND("q", "ymm")); OPS(ROUND("q", "ymm"));
-        OPS(ROUND("q", "ymm")); OPS(ROUND("q", "ymm"));
-        OPS(ROUND("q", "ymm")); OPS(SCHED("q", "ymm"));
-        OPS(SCHED("q", "ymm")); OPS(SCHED("q", "ymm"));
-        OPS(SCHED("q", "ymm"));
-    }
-}
+MIX512(mix512, "zmm")
+MIX512(mix512y, "ymm")
 
 /* 24 operations of one kind a call. */
 #define X12(OP, W, V)                                                        \
