@@ -448,7 +448,7 @@ static const lanes_kernel sha512_single = {sha512_lanes_single, 1, NULL};
  * 15 messages and never the x8 kernel: hmac-bench-picks (4 KiB and 128 B
  * a lane, two runs each) had the Intel picks at 1.07-1.40x the best plan
  * at 6, 7, 9 and 11-14 messages. With x16's block loop in assembly
- * (sha256_x86_asm.S: 0.81 of the C kernel's time a lane block, 4 KiB in
+ * (sha256_x86_asm.S: 0.85 of the C kernel's time a lane block, 4 KiB in
  * cache) x16 takes 15 and 16: _many time against the streams at 15,
  * 0.93-0.97 (64 B and 4 KiB); at 14 it was 1.07 at 64 B. Its fused
  * HMAC runs one-length tails through the same loop: 64 B HMAC-SHA-256
@@ -498,9 +498,10 @@ static const lanes_row sha256_rows[] = {
     /* Zen 4: the x16 block loop in assembly (sha256_x86_asm.S). */
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
      {sha256_lanes_avx512_asm, 16, sha256_hmac_lanes_avx512_asm}, 15, 13},
-#    endif
+#    else
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
      {sha256_lanes_avx512, 16, sha256_hmac_lanes_avx512}, 16, 13},
+#    endif
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW | HMAC_CPU_ZEN4, 0,
      {sha256_lanes_avx512vl, 8, sha256_hmac_lanes_avx512vl}, LANES_NEVER, 8},
     {HMAC_CPU_AVX512_LANES | HMAC_CPU_SHA256_HW, HMAC_CPU_ZEN4,
