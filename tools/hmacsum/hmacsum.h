@@ -35,7 +35,12 @@
 #define HS_IO_BUF_BYTES (64U * 1024U)
 /* Window of a regular file that many.c maps at a time instead of
  * read()ing it (a multiple of every page size). */
-#define HS_MAP_BYTES (1024U * 1024U)
+#define HS_MAP_BYTES (2U * 1024U * 1024U)
+/* Windows at least this long are paged in by the prefault helper beside
+ * the hashing (os_posix.c); shorter ones are paged in when mapped. With
+ * the helper, 100 files took 0.96x the time at 512 KiB and 0.91x just
+ * under 1 MiB, but 200 files of 256 KiB 1.09x (AMD Zen 4). */
+#define HS_PREFAULT_MIN_BYTES (512U * 1024U)
 /* Files hashed side by side (many.c): one HS_IO_BUF_BYTES buffer each. */
 #define HS_MANY_LANES 16U
 /* Files queued ahead of the oldest one not yet reported (many.c). */

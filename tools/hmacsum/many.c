@@ -21,7 +21,11 @@
  * A named regular file larger than one chunk is mapped HS_MAP_BYTES at a
  * time where the OS layer can (hs_os_map) and hashed in place: read()'s
  * copy out of the page cache was about a third of a SHA-256 run over 16
- * cached files. Past the size the file had when its last window was
+ * cached files. Filling the windows' page tables was then about a fifth
+ * of that run; where the OS layer has a prefault helper (a thread, on
+ * Linux), windows of HS_PREFAULT_MIN_BYTES or more are paged in by it a
+ * little ahead of the hashing (prefault_ahead), on the other core.
+ * Past the size the file had when its last window was
  * mapped, read() takes over, so it finds the end or what was appended,
  * as before. A file truncated under a mapping faults; the update that
  * touched it runs under hs_os_guard, its states are put back as they
@@ -46,6 +50,8 @@ typedef struct lane_io {
     unsigned long long map_off; /* the window's offset in the file */
     unsigned long long pos;     /* bytes of the file taken so far */
     unsigned long long chunk;   /* offset of this round's chunk */
+    unsigned long long hinted;  /* prefault asked for up to here */
+    int ahead;                  /* the window is prefaulted as it goes */
     int may_map;                /* 0: read() to the end */
 } lane_io;
 static lane_io lane_src[HS_MANY_LANES];
@@ -141,6 +147,30 @@ static void release(hs_many *m, size_t l)
     }
 }
 
+/* Keeps the pages of the lane's window paged in (by the OS layer's
+ * helper) some way ahead of pos: at least HS_MANY_LANES chunks of all the
+ * lanes' work, so the helper has that long before the hashing gets there;
+ * asked for in runs of that many chunks, so an idle helper is woken once
+ * a run, not once a chunk. */
+static void prefault_ahead(lane_io *io, size_t active)
+{
+    unsigned long long ahead, len, end = io->map_off + io->map_len;
+
+    ahead = (unsigned long long) HS_IO_BUF_BYTES *
+            (HS_MANY_LANES / (active > 0 ? active : 1));
+    if (io->hinted < io->pos) {
+        io->hinted = io->pos;
+    }
+    if (io->hinted >= end || io->hinted >= io->pos + ahead) {
+        return;
+    }
+    len = io->pos + 2 * ahead < end ? io->pos + 2 * ahead - io->hinted
+                                    : end - io->hinted;
+    hs_os_prefault(io->map + (size_t) (io->hinted - io->map_off),
+                   (size_t) len);
+    io->hinted += len;
+}
+
 /* Lane l's next chunk at *p (in its window or, read, in lane_buf):
  * returns its length, 0 at the end of the file, -1 on a failed read. */
 static long next_chunk(hs_many *m, size_t l, const unsigned char **p)
@@ -164,7 +194,8 @@ static long next_chunk(hs_many *m, size_t l, const unsigned char **p)
             len = (unsigned long long) size - io->pos < HS_MAP_BYTES
                       ? (size_t) ((unsigned long long) size - io->pos)
                       : HS_MAP_BYTES;
-            io->map = hs_os_map(fd, io->pos, len);
+            io->ahead = len >= HS_PREFAULT_MIN_BYTES;
+            io->map = hs_os_map(fd, io->pos, len, io->ahead);
             io->map_off = io->pos;
             io->map_len = len;
         }
@@ -182,6 +213,9 @@ static long next_chunk(hs_many *m, size_t l, const unsigned char **p)
                   : HS_IO_BUF_BYTES;
         *p = io->map + (size_t) (io->pos - io->map_off);
         io->pos += len;
+        if (io->ahead) {
+            prefault_ahead(io, m->active);
+        }
         return (long) len;
     }
     *p = lane_buf[l];

@@ -41,9 +41,16 @@ int hs_os_remove(const char *path);
  * -1 and the caller read()s. */
 /* fd's size if it is a regular file that may be mapped, else -1. */
 long long hs_os_map_size(int fd);
-/* Maps len bytes of fd from off (a multiple of 1 MiB) read-only, or
- * returns NULL (the caller then read()s from off). */
-const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len);
+/* Maps len bytes of fd from off (a multiple of HS_MAP_BYTES) read-only,
+ * or returns NULL (the caller then read()s from off). The pages are
+ * filled in now, unless ahead is set and a prefault helper runs: the
+ * caller then hs_os_prefault()s the window ahead of its reads. */
+const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len,
+                               int ahead);
+/* Asks for p..p+len, inside a mapping from hs_os_map, to be paged in on
+ * the helper thread while the caller hashes what it has: a hint, never
+ * needed for a right answer (a no-op where no helper runs). */
+void hs_os_prefault(const unsigned char *p, size_t len);
 /* Unmaps what hs_os_map returned. */
 void hs_os_unmap(const unsigned char *p, size_t len);
 /* Moves fd's read position to off; 0 or -1. */

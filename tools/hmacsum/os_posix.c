@@ -22,6 +22,14 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+/* The prefault helper thread (below): Linux 5.14's MADV_POPULATE_READ. */
+#if defined(MADV_POPULATE_READ) && defined(HS_HAVE_THREADS)
+#include <pthread.h>
+#define HS_PREFAULT 1
+#else
+#define HS_PREFAULT 0
+#endif
+
 #ifndef O_CLOEXEC
 #define O_CLOEXEC 0
 #endif
@@ -156,7 +164,104 @@ long long hs_os_map_size(int fd)
     return (long long) st.st_size;
 }
 
-const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len)
+#if HS_PREFAULT
+/* The prefault helper: one thread that pages in (MADV_POPULATE_READ) the
+ * ranges hs_os_prefault queues, while the main thread hashes. It only
+ * calls madvise, which reports a failure (a range unmapped meanwhile, a
+ * file truncated under it) instead of faulting, so nothing it is handed
+ * can hurt it or the process: each range is a hint. */
+#define PF_QUEUE 64
+static pthread_mutex_t pf_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pf_cv = PTHREAD_COND_INITIALIZER;
+static struct { const unsigned char *p; size_t len; } pf_q[PF_QUEUE];
+static size_t pf_head, pf_count;
+static int pf_state; /* 0 not tried, 1 running, -1 could not start */
+
+static void *pf_main(void *arg)
+{
+    const unsigned char *p;
+    size_t len;
+
+    (void) arg;
+    for (;;) {
+        (void) pthread_mutex_lock(&pf_mu);
+        while (pf_count == 0) {
+            (void) pthread_cond_wait(&pf_cv, &pf_mu);
+        }
+        p = pf_q[pf_head].p;
+        len = pf_q[pf_head].len;
+        pf_head = (pf_head + 1) % PF_QUEUE;
+        pf_count--;
+        (void) pthread_mutex_unlock(&pf_mu);
+        (void) madvise((void *) (uintptr_t) p, len, MADV_POPULATE_READ);
+    }
+    return NULL;
+}
+
+static int pf_running(void)
+{
+    pthread_t t;
+    pthread_attr_t a;
+    sigset_t all, old;
+    long page;
+
+    if (pf_state == 0) {
+        pf_state = -1;
+        /* A kernel without MADV_POPULATE_READ (before Linux 5.14) says
+         * EINVAL to it even for an empty range; then mmap populates. */
+        page = sysconf(_SC_PAGESIZE);
+        if (page <= 0 || madvise((void *) (uintptr_t) page, 0,
+                                 MADV_POPULATE_READ) != 0) {
+            return 0;
+        }
+        /* The helper takes no signals: they stay the main thread's. */
+        (void) sigfillset(&all);
+        if (pthread_sigmask(SIG_SETMASK, &all, &old) == 0) {
+            if (pthread_attr_init(&a) == 0) {
+                (void) pthread_attr_setdetachstate(&a,
+                                                   PTHREAD_CREATE_DETACHED);
+                if (pthread_create(&t, &a, pf_main, NULL) == 0) {
+                    pf_state = 1;
+                }
+                (void) pthread_attr_destroy(&a);
+            }
+            (void) pthread_sigmask(SIG_SETMASK, &old, NULL);
+        }
+    }
+    return pf_state == 1;
+}
+
+void hs_os_prefault(const unsigned char *p, size_t len)
+{
+    if (pf_state != 1 || len == 0) {
+        return;
+    }
+    (void) pthread_mutex_lock(&pf_mu);
+    if (pf_count < PF_QUEUE) { /* full: dropped, the hasher faults it */
+        pf_q[(pf_head + pf_count) % PF_QUEUE].p = p;
+        pf_q[(pf_head + pf_count) % PF_QUEUE].len = len;
+        /* Only an idle helper waits: a busy one finds this on its own. */
+        if (pf_count++ == 0) {
+            (void) pthread_cond_signal(&pf_cv);
+        }
+    }
+    (void) pthread_mutex_unlock(&pf_mu);
+}
+#else
+static int pf_running(void)
+{
+    return 0;
+}
+
+void hs_os_prefault(const unsigned char *p, size_t len)
+{
+    (void) p;
+    (void) len;
+}
+#endif
+
+const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len,
+                               int ahead)
 {
     void *p;
     int flags = MAP_SHARED;
@@ -164,11 +269,14 @@ const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len)
     if (len == 0 || off != (unsigned long long) (off_t) off) {
         return NULL;
     }
+    if (!ahead || !pf_running()) {
 #ifdef MAP_POPULATE
-    /* One call fills the page table for the whole window instead of a
-     * page fault every few pages (measured faster on Linux). */
-    flags |= MAP_POPULATE;
+        /* One call fills the page table for the whole window instead of
+         * a page fault every few pages (measured faster on Linux); the
+         * helper, where it runs, does that beside the hashing instead. */
+        flags |= MAP_POPULATE;
 #endif
+    }
     p = mmap(NULL, len, PROT_READ, flags, fd, (off_t) off);
     return p == MAP_FAILED ? NULL : (const unsigned char *) p;
 }
@@ -189,7 +297,9 @@ int hs_os_seek(int fd, unsigned long long off)
 
 /* A file truncated while mapped faults (SIGBUS) on the pages it lost;
  * inside hs_os_guard the handler jumps back out instead of letting the
- * process die. hmacsum is single-threaded, so one jump buffer does. */
+ * process die. One jump buffer does: the fault is raised in the thread
+ * that touched the mapping, the main one (the prefault helper only calls
+ * madvise, and blocks every signal). */
 static sigjmp_buf guard_jump;
 static volatile sig_atomic_t guard_armed;
 static int guard_installed;

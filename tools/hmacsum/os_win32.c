@@ -173,12 +173,20 @@ long long hs_os_map_size(int fd)
     return -1;
 }
 
-const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len)
+const unsigned char *hs_os_map(int fd, unsigned long long off, size_t len,
+                               int ahead)
 {
     (void) fd;
     (void) off;
     (void) len;
+    (void) ahead;
     return NULL;
+}
+
+void hs_os_prefault(const unsigned char *p, size_t len)
+{
+    (void) p;
+    (void) len;
 }
 
 void hs_os_unmap(const unsigned char *p, size_t len)
