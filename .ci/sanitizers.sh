@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole tree (library, tests, examples, tools; not the benchmark) under AddressSanitizer +
 # UndefinedBehaviorSanitizer, built once with clang and once with gcc, then
-# `ctest -LE 'slow|valgrind'`; and test_threads under ThreadSanitizer
-# (clang). Every sanitizer report aborts the test, so any report fails.
+# `ctest -LE 'slow|valgrind'`; and under ThreadSanitizer (clang)
+# test_threads and hmacsum, whose prefault helper thread (os_posix.c) runs
+# beside the hashing. Every sanitizer report aborts the test, so any
+# report fails.
 # Usage: .ci/sanitizers.sh [WORKDIR]     env: JOBS (default 2),
 #        SANITIZER_COMPILERS (default "clang gcc"; "" for TSan only), SKIP_TSAN=1
 set -euo pipefail
@@ -46,12 +48,12 @@ done
 
 if [ "${SKIP_TSAN:-0}" != 1 ]; then
   dir="$WORK/tsan-clang"
-  step "tsan-clang: configure + build test_threads"
+  step "tsan-clang: configure + build test_threads, hmacsum"
   quiet cmake -S "$SRC" -B "$dir" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
-        -DHMAC_BUILD_EXAMPLES=OFF -DHMAC_BUILD_TOOLS=OFF -DHMAC_BUILD_BENCH=OFF \
+        -DHMAC_BUILD_EXAMPLES=OFF -DHMAC_BUILD_BENCH=OFF \
         -DCMAKE_C_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -O1" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
-  quiet cmake --build "$dir" -j "$JOBS" --target test_threads
+  quiet cmake --build "$dir" -j "$JOBS" --target test_threads hmacsum hmacsum_prefault_test
   step "tsan-clang: test_threads (default backends, then portable)"
   # Some kernels map memory where clang 14's TSan cannot cope
   # ("unexpected memory mapping"); without address randomisation it can.
@@ -61,6 +63,9 @@ if [ "${SKIP_TSAN:-0}" != 1 ]; then
   fi
   "${run[@]}" "$dir/tests/test_threads" || failed+=(tsan-clang)
   HMAC_BACKEND=portable "${run[@]}" "$dir/tests/test_threads" || failed+=(tsan-clang-portable)
+  step "tsan-clang: hmacsum CLI checks and its prefault helper"
+  (cd "$dir" && "${run[@]}" ctest --output-on-failure -R 'hmacsum_cli|hmacsum_prefault') \
+    || failed+=(tsan-clang-hmacsum)
 fi
 if [ "${#failed[@]}" -gt 0 ]; then
   step "sanitizers: FAILED: ${failed[*]}"
