@@ -66,7 +66,7 @@ set(HMAC_INTERNAL_SYMBOLS
   sha256_hmac_fused sha256_hmac_shani
   sha512_compress sha512_compress_portable sha512_compress_avx2 sha512_compress_armv8
   sha512_compress_avx2_asm sha512_compress_avx512_asm
-  sha512_compress2 sha512_compress2_avx2_asm sha512_compress2_avx512_asm sha512_lanes_x2
+  sha256_compress2 sha512_compress2 sha512_compress2_avx2_asm sha512_compress2_avx512_asm sha512_lanes_x2
   sha256_init_state sha224_init_state sha256_absorb sha256_finish pad_window
   sha512_init_state sha384_init_state sha512_absorb sha512_finish
   hmac_hash_sha224 hmac_hash_sha256 hmac_hash_sha384 hmac_hash_sha512

@@ -283,6 +283,29 @@ void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks)
     sha256_compress_portable(state, blocks, nblocks);
 }
 
+/* Two independent chains (HMAC's ipad and opad blocks). On AMD Zen 4 two
+ * interleaved SHA-NI streams take 0.54-0.61 of one stream's time a block,
+ * and two plain calls did not overlap that well; elsewhere the two calls
+ * (on Intel the interleaved version once measured no faster). */
+void sha256_compress2(uint32_t s1[8], const uint8_t *b1, uint32_t s2[8],
+                      const uint8_t *b2, size_t nblocks)
+{
+#if defined(HMAC_HAVE_X86_SHANI)
+    unsigned f = cpu_features();
+
+    if ((f & HMAC_CPU_SHA256_HW) && (f & HMAC_CPU_ZEN4)) {
+        void *const chain[2] = {s1, s2};
+        const uint8_t *const data[2] = {b1, b2};
+
+        sse_clean(f);
+        sha256_lanes_shani_x2(chain, data, 2, nblocks);
+        return;
+    }
+#endif
+    sha256_compress(s1, b1, nblocks);
+    sha256_compress(s2, b2, nblocks);
+}
+
 void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks)
 {
 #if defined(HMAC_HAVE_X86_AVX2)

@@ -211,6 +211,9 @@ sha512_compress_fn sha512_compress_armv8;
  * backend chosen once for this process. */
 void sha256_compress(uint32_t state[8], const uint8_t *blocks, size_t nblocks);
 void sha512_compress(uint64_t state[8], const uint8_t *blocks, size_t nblocks);
+/* Two chains of nblocks each, side by side where a backend gains from it. */
+void sha256_compress2(uint32_t s1[8], const uint8_t *b1, uint32_t s2[8],
+                      const uint8_t *b2, size_t nblocks);
 void sha512_compress2(uint64_t s1[8], const uint8_t *b1, uint64_t s2[8],
                       const uint8_t *b2, size_t nblocks);
 /* sha256_hmac_shani (same arguments) when this process runs the SHA-NI

@@ -267,10 +267,7 @@ static void absorb_pads(crypto_hash_sha256_state *i,
 {
     init(i);
     init(o);
-    /* Two independent chains: the CPU overlaps them out of order (an
-     * explicitly interleaved SHA-NI version measured no faster). */
-    sha256_compress(i->state, ipad, 1);
-    sha256_compress(o->state, opad, 1);
+    sha256_compress2(i->state, ipad, o->state, opad, 1);
     i->count = o->count = 64 * 8;
 }
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # bench/inproc/ab.sh - libhmac at a commit (default HEAD) against libhmac
 # as in the working tree, and both against libsodium, in ONE process:
-# one-shot HMAC-SHA-256, HMAC-SHA-512 and HMAC-SHA-512-256, alternating
-# round by round (bench/inproc/ab.c). For the small differences a change
+# one-shot HMAC-SHA-256, HMAC-SHA-512 and HMAC-SHA-512-256, and the
+# "init" rows (init with the key, update, final: the key's pad blocks
+# every message), alternating round by round (bench/inproc/ab.c). For the small differences a change
 # makes (1-3%), which separate processes on a shared machine cannot show.
 #
 # usage: bench/inproc/ab.sh [--old REV] [--rounds N] [--sizes LIST]
